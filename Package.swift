@@ -1,0 +1,30 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "nnfs-book",
+    products: [
+        // The core that chapter programs link against (dynamic, so `nnfs-book` can
+        // compile chapters at -Onone against an optimized core).
+        .library(name: "NNFS", type: .dynamic, targets: ["NNFS"]),
+        .library(name: "NNFSBook", targets: ["NNFSBook"]),
+        .executable(name: "nnfs-book", targets: ["nnfs-book"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Debian's libopenblas-dev: cblas.h + libopenblas.
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+        // Debian's libcmark-dev: the CommonMark reference parser.
+        .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark"),
+        .target(name: "NNFS", dependencies: ["COpenBLAS"]),
+        .target(name: "NNFSBook", dependencies: ["CCmark"]),
+        .executableTarget(
+            name: "nnfs-book",
+            dependencies: ["NNFSBook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "NNFSTests", dependencies: ["NNFS"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNFSBookTests", dependencies: ["NNFSBook"]),
+    ]
+)

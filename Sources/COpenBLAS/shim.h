@@ -1,0 +1,2 @@
+// Debian's libopenblas-dev installs cblas.h on the multiarch include path.
+#include <cblas.h>

@@ -1,0 +1,1 @@
+// The runner: parse -> plan -> compile -> run -> compare -> report.

@@ -1,0 +1,1 @@
+print("nnfs-book: not yet")
