@@ -38,6 +38,9 @@ public struct Tensor: Sendable {
     /// The element type.
     public internal(set) var dtype: DType
     @usableFromInline var storage: Storage
+    /// A Python scalar (a Swift number literal or `Double`/`Int` operand): under NumPy 2's rules
+    /// (NEP 50) it takes the other operand's dtype instead of promoting it.
+    @usableFromInline var isWeakScalar = false
 
     @usableFromInline
     init(shape: [Int], dtype: DType, storage: Storage) {
@@ -117,6 +120,18 @@ public struct Tensor: Sendable {
     /// A 0-D tensor holding one `Float` (a NumPy `float32` scalar).
     public init(scalar: Float) { self.init(float32: [scalar], shape: []) }
 
+    /// A weak scalar: how a Python `float` operand behaves in NumPy 2 (NEP 50).
+    public init(weak value: Double) {
+        self.init(float64: [value], shape: [])
+        isWeakScalar = true
+    }
+
+    /// A weak scalar: how a Python `int` operand behaves in NumPy 2 (NEP 50).
+    public init(weak value: Int) {
+        self.init(ints: [value], shape: [])
+        isWeakScalar = true
+    }
+
     static func checkRows(_ lengths: [Int]) -> Int {
         guard let first = lengths.first else { return 0 }
         if lengths.contains(where: { $0 != first }) {
@@ -184,4 +199,11 @@ public struct Tensor: Sendable {
         guard count == 1 else { fatalError("item() needs a tensor with one element, this one has shape \(shape)") }
         return doubles[0]
     }
+}
+
+/// Number literals where a `Tensor` is expected are Python scalars (weak, NEP 50):
+/// `mask`-assignment `dinputs[inputs .<= 0] = 0` keeps `dinputs` float32.
+extension Tensor: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
+    public init(floatLiteral value: Double) { self.init(weak: value) }
+    public init(integerLiteral value: Int) { self.init(weak: value) }
 }

@@ -1,0 +1,17 @@
+/// Softmax over each row: `exp(x - max(x)) / sum(exp(x - max(x)))`.
+///
+/// Subtracting the row maximum first keeps `exp` from overflowing and leaves the result unchanged
+/// (softmax is invariant to adding a constant to a row). Rounding follows NumPy's `float32`
+/// arithmetic with `exp` computed in `float64` (see ``Tensor/exp(file:line:)``).
+public final class ActivationSoftmax {
+    public var output = Tensor.zeros([0])
+    public var inputs = Tensor.zeros([0])
+
+    public init() {}
+
+    public func forward(_ inputs: Tensor) {
+        self.inputs = inputs
+        let expValues = np.exp(inputs - np.max(inputs, axis: 1, keepdims: true))
+        output = expValues / np.sum(expValues, axis: 1, keepdims: true)
+    }
+}

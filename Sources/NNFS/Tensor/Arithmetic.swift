@@ -1,0 +1,114 @@
+/// Element-wise arithmetic with NumPy's broadcasting and dtype promotion.
+///
+/// Contract: each result element is one IEEE-754 operation in the result dtype
+/// (`float32 op float32` is computed in `Float`, never in `Double`), matching NumPy's loops
+/// bit for bit. A Swift `Double` or `Int` operand is a Python scalar: it is *weak* (NEP 50),
+/// so `float32Tensor * 0.01` stays `float32` (0.01 is first rounded to `Float`).
+extension Tensor {
+    enum ArithmeticOp { case add, subtract, multiply, divide }
+
+    static func arithmetic(_ a: Tensor, _ b: Tensor, _ op: ArithmeticOp, resultType: DType) -> Tensor {
+        // True division of integers gives float64, as in Python 3 / NumPy.
+        let dtype = (op == .divide && !resultType.isFloatingPoint) ? .float64 : resultType
+        switch dtype {
+        case .float32:
+            let r: (values: [Float], shape: [Int])
+            switch op {
+            case .add: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, +)
+            case .subtract: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, -)
+            case .multiply: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, *)
+            case .divide: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, /)
+            }
+            return Tensor(float32: r.values, shape: r.shape)
+        case .float64:
+            let r: (values: [Double], shape: [Int])
+            switch op {
+            case .add: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, +)
+            case .subtract: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, -)
+            case .multiply: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, *)
+            case .divide: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, /)
+            }
+            return Tensor(float64: r.values, shape: r.shape)
+        case .int64, .uint8, .bool:
+            let r: (values: [Int], shape: [Int])
+            let wrap = dtype == .uint8
+            switch op {
+            case .add: r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, &+)
+            case .subtract: r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, &-)
+            case .multiply: r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, &*)
+            case .divide: fatalError("unreachable")
+            }
+            let intType: DType = dtype == .bool ? .int64 : dtype
+            return Tensor(ints: wrap ? r.values.map { $0 & 0xFF } : r.values, shape: r.shape, dtype: intType)
+        }
+    }
+
+    /// The promoted dtype of `a op b`, treating a weak (Python-scalar) operand as NEP 50 does.
+    static func resultType(_ a: Tensor, _ b: Tensor) -> DType {
+        switch (a.isWeakScalar, b.isWeakScalar) {
+        case (false, false), (true, true): return DType.promote(a.dtype, b.dtype)
+        case (true, false): return weakPromote(array: b.dtype, scalar: a.dtype)
+        case (false, true): return weakPromote(array: a.dtype, scalar: b.dtype)
+        }
+    }
+
+    static func weakPromote(array: DType, scalar: DType) -> DType {
+        scalar.isFloatingPoint ? DType.promote(array, weakFloat: ()) : DType.promote(array, weakInt: ())
+    }
+
+    public static func + (a: Tensor, b: Tensor) -> Tensor { arithmetic(a, b, .add, resultType: resultType(a, b)) }
+    public static func - (a: Tensor, b: Tensor) -> Tensor { arithmetic(a, b, .subtract, resultType: resultType(a, b)) }
+    public static func * (a: Tensor, b: Tensor) -> Tensor { arithmetic(a, b, .multiply, resultType: resultType(a, b)) }
+    public static func / (a: Tensor, b: Tensor) -> Tensor { arithmetic(a, b, .divide, resultType: resultType(a, b)) }
+
+    public static func + (a: Tensor, b: Double) -> Tensor { a + Tensor(weak: b) }
+    public static func - (a: Tensor, b: Double) -> Tensor { a - Tensor(weak: b) }
+    public static func * (a: Tensor, b: Double) -> Tensor { a * Tensor(weak: b) }
+    public static func / (a: Tensor, b: Double) -> Tensor { a / Tensor(weak: b) }
+    public static func + (a: Double, b: Tensor) -> Tensor { Tensor(weak: a) + b }
+    public static func - (a: Double, b: Tensor) -> Tensor { Tensor(weak: a) - b }
+    public static func * (a: Double, b: Tensor) -> Tensor { Tensor(weak: a) * b }
+    public static func / (a: Double, b: Tensor) -> Tensor { Tensor(weak: a) / b }
+
+    public static func + (a: Tensor, b: Int) -> Tensor { a + Tensor(weak: b) }
+    public static func - (a: Tensor, b: Int) -> Tensor { a - Tensor(weak: b) }
+    public static func * (a: Tensor, b: Int) -> Tensor { a * Tensor(weak: b) }
+    public static func / (a: Tensor, b: Int) -> Tensor { a / Tensor(weak: b) }
+    public static func + (a: Int, b: Tensor) -> Tensor { Tensor(weak: a) + b }
+    public static func - (a: Int, b: Tensor) -> Tensor { Tensor(weak: a) - b }
+    public static func * (a: Int, b: Tensor) -> Tensor { Tensor(weak: a) * b }
+    public static func / (a: Int, b: Tensor) -> Tensor { Tensor(weak: a) / b }
+
+    /// `-a`.
+    public static prefix func - (a: Tensor) -> Tensor {
+        switch a.storage {
+        case .float32(let v): return Tensor(float32: v.map { -$0 }, shape: a.shape)
+        case .float64(let v): return Tensor(float64: v.map { -$0 }, shape: a.shape)
+        case .int(let v): return Tensor(ints: v.map { a.dtype == .uint8 ? (-$0) & 0xFF : -$0 }, shape: a.shape, dtype: a.dtype)
+        case .bool: fatalError("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.")
+        }
+    }
+
+    // In-place forms keep the left operand's dtype, as NumPy's `a += b` does (the operation is
+    // done in the promoted dtype and the result cast back, `casting='same_kind'`).
+
+    public static func += (a: inout Tensor, b: Tensor) { a.assignInPlace(a + b) }
+    public static func -= (a: inout Tensor, b: Tensor) { a.assignInPlace(a - b) }
+    public static func *= (a: inout Tensor, b: Tensor) { a.assignInPlace(a * b) }
+    public static func /= (a: inout Tensor, b: Tensor) { a.assignInPlace(a / b) }
+    public static func += (a: inout Tensor, b: Double) { a.assignInPlace(a + b) }
+    public static func -= (a: inout Tensor, b: Double) { a.assignInPlace(a - b) }
+    public static func *= (a: inout Tensor, b: Double) { a.assignInPlace(a * b) }
+    public static func /= (a: inout Tensor, b: Double) { a.assignInPlace(a / b) }
+    public static func += (a: inout Tensor, b: Int) { a.assignInPlace(a + b) }
+    public static func -= (a: inout Tensor, b: Int) { a.assignInPlace(a - b) }
+    public static func *= (a: inout Tensor, b: Int) { a.assignInPlace(a * b) }
+    public static func /= (a: inout Tensor, b: Int) { a.assignInPlace(a / b) }
+
+    mutating func assignInPlace(_ result: Tensor) {
+        if result.shape != shape {
+            fatalError("non-broadcastable output operand with shape \(pyShape(shape)) doesn't match the broadcast shape \(pyShape(result.shape))")
+        }
+        self = result.astype(dtype)
+    }
+}
