@@ -80,14 +80,14 @@ private func expectIdentical(_ got: Tensor, _ want: Tensor, _ what: String, sour
     }
 
     @Test func nnfsDotRoundsAFloat64ProductToFloat32() {
-        let saved = NNFSConfig.dotInFloat64ToFloat32
-        NNFSConfig.dotInFloat64ToFloat32 = true
-        defer { NNFSConfig.dotInFloat64ToFloat32 = saved }
         let cases = fx.cases("nnfs_dot")
         #expect(cases.count == 7)
-        for c in cases {
-            let a = TensorFixture.tensor(c["a"]), b = TensorFixture.tensor(c["b"])
-            expectIdentical(Tensor.dot(a, b), TensorFixture.tensor(c["out"]), "dot \(a.shape)·\(b.shape)")
+        withGlobalState {
+            NNFSConfig.dotInFloat64ToFloat32 = true
+            for c in cases {
+                let a = TensorFixture.tensor(c["a"]), b = TensorFixture.tensor(c["b"])
+                expectIdentical(Tensor.dot(a, b), TensorFixture.tensor(c["out"]), "dot \(a.shape)·\(b.shape)")
+            }
         }
     }
 

@@ -61,17 +61,16 @@ import Testing
     }
 
     @Test func dotFollowsNumPyBeforeAndAfterNNFSInit() {
-        let saved = NNFSConfig.dotInFloat64ToFloat32
-        defer { NNFSConfig.dotInFloat64ToFloat32 = saved }
-        NNFSConfig.dotInFloat64ToFloat32 = false
-        let w = Tensor([[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]])
-        let x = Tensor([1.0, 2.0, 3.0, 2.5])
-        let out = Tensor.dot(w, x) + Tensor([2.0, 3.0, 0.5])
-        #expect(out.dtype == .float64)
-        #expect(out.doubles == [4.8, 1.2099999999999997, 2.385])  // NumPy 2.4.6 (prints [4.8   1.21  2.385])
-        #expect(Tensor.dot(Tensor([[1, 2, 3]]), Tensor([[2], [3], [4]])).ints == [20])
-        NNFSConfig.dotInFloat64ToFloat32 = true
-        #expect(Tensor.dot(w, x).dtype == .float32)
+        withPlainNumPy {
+            let w = Tensor([[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]])
+            let x = Tensor([1.0, 2.0, 3.0, 2.5])
+            let out = Tensor.dot(w, x) + Tensor([2.0, 3.0, 0.5])
+            #expect(out.dtype == .float64)
+            #expect(out.doubles == [4.8, 1.2099999999999997, 2.385])  // NumPy 2.4.6 (prints [4.8   1.21  2.385])
+            #expect(Tensor.dot(Tensor([[1, 2, 3]]), Tensor([[2], [3], [4]])).ints == [20])
+            NNFSConfig.dotInFloat64ToFloat32 = true
+            #expect(Tensor.dot(w, x).dtype == .float32)
+        }
     }
 
     @Test func transposeOuterDiagflatEye() {
@@ -81,5 +80,10 @@ import Testing
         #expect(Tensor.outer(Tensor([1.0, 2]), Tensor([3.0, 4])).doubles == [3, 4, 6, 8])
         #expect(Tensor.diagflat(Tensor([1.0, 2])).doubles == [1, 0, 0, 2])
         #expect(Tensor.eye(2, dtype: .float64).doubles == [1, 0, 0, 1])
+        withPlainNumPy { #expect(Tensor.eye(2).dtype == .float64) }
+        withGlobalState {
+            NNFSConfig.defaultFloat = .float32
+            #expect(Tensor.eye(2).dtype == .float32)
+        }
     }
 }

@@ -1,13 +1,22 @@
 /// Rectified linear unit: `output = max(0, inputs)` element-wise.
+///
+/// Its derivative is 1 where the input was positive and 0 elsewhere (the book takes 0 at 0).
 public final class ActivationReLU {
     public var output = Tensor.zeros([0])
     public var inputs = Tensor.zeros([0])
+    public var dinputs = Tensor.zeros([0])
 
     public init() {}
 
-    /// `self.output = np.maximum(0, inputs)`.
+    /// `output = np.maximum(0, inputs)`.
     public func forward(_ inputs: Tensor) {
         self.inputs = inputs
         output = np.maximum(0, inputs)
+    }
+
+    /// `dinputs = dvalues` with zeros where `inputs <= 0`.
+    public func backward(_ dvalues: Tensor) {
+        dinputs = dvalues
+        dinputs[inputs .<= 0] = 0
     }
 }

@@ -6,6 +6,7 @@
 public final class ActivationSoftmax {
     public var output = Tensor.zeros([0])
     public var inputs = Tensor.zeros([0])
+    public var dinputs = Tensor.zeros([0])
 
     public init() {}
 
@@ -13,5 +14,16 @@ public final class ActivationSoftmax {
         self.inputs = inputs
         let expValues = np.exp(inputs - np.max(inputs, axis: 1, keepdims: true))
         output = expValues / np.sum(expValues, axis: 1, keepdims: true)
+    }
+
+    /// The book's per-sample Jacobian form: for each row `s` of `output`,
+    /// `J = diagflat(s) - s·sᵀ` and `dinputs[i] = J · dvalues[i]`.
+    public func backward(_ dvalues: Tensor) {
+        dinputs = np.emptyLike(dvalues)
+        for index in 0..<dvalues.length {
+            let singleOutput = output[index].reshape(-1, 1)
+            let jacobianMatrix = np.diagflat(singleOutput) - np.dot(singleOutput, singleOutput.T)
+            dinputs[index] = np.dot(jacobianMatrix, dvalues[index])
+        }
     }
 }

@@ -12,14 +12,33 @@ public final class LayerDense {
     /// The last forward pass's inputs (kept for `backward`).
     public var inputs = Tensor.zeros([0])
 
+    /// Gradients from the last `backward`: of the loss with respect to weights, biases and inputs.
+    public var dweights = Tensor.zeros([0])
+    public var dbiases = Tensor.zeros([0])
+    public var dinputs = Tensor.zeros([0])
+
+    /// Optimizer state kept on the layer, as the book keeps it (`nil` until an optimizer creates it):
+    /// momentum (SGD with momentum, Adam's first moment) and cache (Adagrad, RMSprop, Adam's second moment).
+    public var weightMomentums: Tensor?
+    public var biasMomentums: Tensor?
+    public var weightCache: Tensor?
+    public var biasCache: Tensor?
+
     public init(_ nInputs: Int, _ nNeurons: Int) {
-        weights = 0.01 * np.random.state.randn([nInputs, nNeurons]).astype(NNFSConfig.defaultFloat)  // TEMP until np.random.randn lands
+        weights = 0.01 * np.random.randn(nInputs, nNeurons)
         biases = np.zeros(1, nNeurons)
     }
 
-    /// Computes `output = np.dot(inputs, weights) + biases`.
+    /// `output = np.dot(inputs, weights) + biases`.
     public func forward(_ inputs: Tensor) {
         self.inputs = inputs
         output = np.dot(inputs, weights) + biases
+    }
+
+    /// `dweights = inputs.T · dvalues`, `dbiases = sum(dvalues, axis 0)`, `dinputs = dvalues · weights.T`.
+    public func backward(_ dvalues: Tensor) {
+        dweights = np.dot(inputs.T, dvalues)
+        dbiases = np.sum(dvalues, axis: 0, keepdims: true)
+        dinputs = np.dot(dvalues, weights.T)
     }
 }
