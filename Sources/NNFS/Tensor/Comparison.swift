@@ -2,34 +2,53 @@
 /// operators (`.<`, `.<=`, `.==`, ...), as for SIMD vectors, because `==` on tensors compares
 /// whole tensors (`Equatable`): NumPy's `predictions == y` is `predictions .== y` here.
 extension Tensor {
-    static func compare(_ a: Tensor, _ b: Tensor, _ op: (Double, Double) -> Bool) -> Tensor {
-        // Comparing in Double is exact for every dtype the book uses (float32, float64, ints < 2^53).
-        let r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, op)
+    static func compare(_ a: Tensor, _ b: Tensor, _ op: @escaping (Double, Double) -> Bool,
+                        _ opF: (Float, Float) -> Bool, _ opI: (Int, Int) -> Bool) -> Tensor {
+        let r: (values: [Bool], shape: [Int])
+        switch (a.storage, b.storage) {
+        case (.float32(let x), .float32(let y)): r = Broadcast.apply(x, a.shape, y, b.shape, opF)
+        case (.int(let x), .int(let y)): r = Broadcast.apply(x, a.shape, y, b.shape, opI)
+        // Comparing in Double is exact for every mix of the book's dtypes (ints < 2^53).
+        default: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, op)
+        }
         return Tensor(bools: r.values, shape: r.shape)
     }
 
-    public static func .< (a: Tensor, b: Tensor) -> Tensor { compare(a, b, <) }
-    public static func .<= (a: Tensor, b: Tensor) -> Tensor { compare(a, b, <=) }
-    public static func .> (a: Tensor, b: Tensor) -> Tensor { compare(a, b, >) }
-    public static func .>= (a: Tensor, b: Tensor) -> Tensor { compare(a, b, >=) }
-    public static func .== (a: Tensor, b: Tensor) -> Tensor { compare(a, b, ==) }
-    public static func .!= (a: Tensor, b: Tensor) -> Tensor { compare(a, b, !=) }
+    static func compare(_ a: Tensor, _ b: Tensor, _ op: ComparisonOp) -> Tensor {
+        switch op {
+        case .lt: return compare(a, b, { $0 < $1 }, { $0 < $1 }, { $0 < $1 })
+        case .le: return compare(a, b, { $0 <= $1 }, { $0 <= $1 }, { $0 <= $1 })
+        case .gt: return compare(a, b, { $0 > $1 }, { $0 > $1 }, { $0 > $1 })
+        case .ge: return compare(a, b, { $0 >= $1 }, { $0 >= $1 }, { $0 >= $1 })
+        case .eq: return compare(a, b, { $0 == $1 }, { $0 == $1 }, { $0 == $1 })
+        case .ne: return compare(a, b, { $0 != $1 }, { $0 != $1 }, { $0 != $1 })
+        }
+    }
+
+    enum ComparisonOp { case lt, le, gt, ge, eq, ne }
+
+    public static func .< (a: Tensor, b: Tensor) -> Tensor { compare(a, b, .lt) }
+    public static func .<= (a: Tensor, b: Tensor) -> Tensor { compare(a, b, .le) }
+    public static func .> (a: Tensor, b: Tensor) -> Tensor { compare(a, b, .gt) }
+    public static func .>= (a: Tensor, b: Tensor) -> Tensor { compare(a, b, .ge) }
+    public static func .== (a: Tensor, b: Tensor) -> Tensor { compare(a, b, .eq) }
+    public static func .!= (a: Tensor, b: Tensor) -> Tensor { compare(a, b, .ne) }
 
     // Python-scalar right-hand sides compare against the scalar as given (Python/NumPy compare
     // `float32 <= 0.1` against the float32-rounded 0.1 under NEP 50).
-    public static func .< (a: Tensor, b: Double) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), <) }
-    public static func .<= (a: Tensor, b: Double) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), <=) }
-    public static func .> (a: Tensor, b: Double) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), >) }
-    public static func .>= (a: Tensor, b: Double) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), >=) }
-    public static func .== (a: Tensor, b: Double) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), ==) }
-    public static func .!= (a: Tensor, b: Double) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), !=) }
+    public static func .< (a: Tensor, b: Double) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), .lt) }
+    public static func .<= (a: Tensor, b: Double) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), .le) }
+    public static func .> (a: Tensor, b: Double) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), .gt) }
+    public static func .>= (a: Tensor, b: Double) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), .ge) }
+    public static func .== (a: Tensor, b: Double) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), .eq) }
+    public static func .!= (a: Tensor, b: Double) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), .ne) }
 
-    public static func .< (a: Tensor, b: Int) -> Tensor { compare(a, Tensor(weak: b), <) }
-    public static func .<= (a: Tensor, b: Int) -> Tensor { compare(a, Tensor(weak: b), <=) }
-    public static func .> (a: Tensor, b: Int) -> Tensor { compare(a, Tensor(weak: b), >) }
-    public static func .>= (a: Tensor, b: Int) -> Tensor { compare(a, Tensor(weak: b), >=) }
-    public static func .== (a: Tensor, b: Int) -> Tensor { compare(a, Tensor(weak: b), ==) }
-    public static func .!= (a: Tensor, b: Int) -> Tensor { compare(a, Tensor(weak: b), !=) }
+    public static func .< (a: Tensor, b: Int) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), .lt) }
+    public static func .<= (a: Tensor, b: Int) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), .le) }
+    public static func .> (a: Tensor, b: Int) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), .gt) }
+    public static func .>= (a: Tensor, b: Int) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), .ge) }
+    public static func .== (a: Tensor, b: Int) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), .eq) }
+    public static func .!= (a: Tensor, b: Int) -> Tensor { compare(a, Tensor(weak: b).weakCast(to: a.dtype), .ne) }
 
     /// A weak float scalar as it takes part in an operation with an array of `dtype`.
     func weakCast(to dtype: DType) -> Tensor { dtype == .float32 ? astype(.float32) : self }

@@ -145,11 +145,33 @@ extension Tensor {
             return gather(flat: flat, shape: index.shape + Array(shape.dropFirst()))
         }
         set {
-            if index.dtype == .bool { scatter(maskPositions(index), newValue); return }
+            if index.dtype == .bool {
+                if newValue.count == 1 && index.shape == shape { fill(where: index, with: newValue); return }
+                scatter(maskPositions(index), newValue)
+                return
+            }
             let w = rowSize
             var flat = [Int]()
             for r in index.ints { let base = checkedRow(r) * w; for j in 0..<w { flat.append(base + j) } }
             scatter(flat, newValue)
+        }
+    }
+
+    /// `a[mask] = scalar` without materialising the selected positions.
+    mutating func fill(where mask: Tensor, with value: Tensor) {
+        guard case .bool(let m) = mask.storage else { fatalError("unreachable: mask is not boolean") }
+        let v = value.astype(dtype)
+        func put<E>(_ a: inout [E], _ x: E) {
+            a.withUnsafeMutableBufferPointer { p in
+                m.withUnsafeBufferPointer { q in for i in 0..<q.count where q[i] { p[i] = x } }
+            }
+        }
+        switch (storage, v.storage) {
+        case (.float32(var a), .float32(let b)): storage = .bool([]); put(&a, b[0]); storage = .float32(a)
+        case (.float64(var a), .float64(let b)): storage = .bool([]); put(&a, b[0]); storage = .float64(a)
+        case (.int(var a), .int(let b)): storage = .bool([]); put(&a, b[0]); storage = .int(a)
+        case (.bool(var a), .bool(let b)): storage = .bool([]); put(&a, b[0]); storage = .bool(a)
+        default: fatalError("unreachable: dtype mismatch after cast")
         }
     }
 

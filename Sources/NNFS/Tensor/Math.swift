@@ -27,20 +27,27 @@ extension Tensor {
 
     /// `np.exp(a)`. Warns `overflow encountered in exp` when a finite input overflows.
     public func exp(file: StaticString = #fileID, line: UInt = #line) -> Tensor {
-        let r = mapFloating(Foundation.exp)
-        if r.doubles.enumerated().contains(where: { $0.element.isInfinite && $0.element > 0 && doubles[$0.offset].isFinite }) {
-            RuntimeWarnings.warn("overflow encountered in exp", file: file, line: line)
+        var overflow = false
+        let r = mapFloating { x in
+            let e = Foundation.exp(x)
+            if e == .infinity && x.isFinite { overflow = true }
+            return e
         }
+        if overflow { RuntimeWarnings.warn("overflow encountered in exp", file: file, line: line) }
         return r
     }
 
     /// `np.log(a)`. Warns `divide by zero encountered in log` for 0 and
     /// `invalid value encountered in log` for negative input.
     public func log(file: StaticString = #fileID, line: UInt = #line) -> Tensor {
-        let d = doubles
-        if d.contains(0) { RuntimeWarnings.warn("divide by zero encountered in log", file: file, line: line) }
-        if d.contains(where: { $0 < 0 }) { RuntimeWarnings.warn("invalid value encountered in log", file: file, line: line) }
-        return mapFloating(Foundation.log)
+        var zero = false, negative = false
+        let r = mapFloating { x in
+            if x == 0 { zero = true } else if x < 0 { negative = true }
+            return Foundation.log(x)
+        }
+        if zero { RuntimeWarnings.warn("divide by zero encountered in log", file: file, line: line) }
+        if negative { RuntimeWarnings.warn("invalid value encountered in log", file: file, line: line) }
+        return r
     }
 
     /// `np.sqrt(a)` (correctly rounded in the element's dtype).

@@ -118,51 +118,43 @@ extension Tensor {
         }
     }
 
-    /// Reduces with a selector that returns the index of the chosen element in a strided run.
-    func selectReduce(axis: Int?, keepdims: Bool, name: String,
-                      pick: (_ run: (Int) -> Double, _ n: Int) -> Int) -> (indices: [Int], shape: [Int], flatIndex: [Int]) {
+    /// Index (within each reduced run) of the element `better` prefers, first one on ties; a NaN
+    /// wins at once (NumPy's max/argmax propagate NaN). Returns run indices and flat positions.
+    func selectReduce(axis: Int?, keepdims: Bool, name: String, wantMax: Bool) -> (indices: [Int], shape: [Int], flatIndex: [Int]) {
         if count == 0 { fatalError("zero-size array to reduction operation \(name) which has no identity") }
-        let values = doubles
-        guard let axis else {
-            let k = pick({ values[$0] }, count)
-            return ([k], reducedShape(nil, keepdims: keepdims), [k])
-        }
-        let (outer, n, inner, _) = axisSplit(axis)
-        var idx = [Int](), flat = [Int]()
-        idx.reserveCapacity(outer * inner); flat.reserveCapacity(outer * inner)
-        for o in 0..<outer {
-            for j in 0..<inner {
-                let base = o * n * inner + j
-                let k = pick({ values[base + $0 * inner] }, n)
-                idx.append(k); flat.append(base + k * inner)
+        let (outer, n, inner): (Int, Int, Int)
+        if let axis { let s = axisSplit(axis); (outer, n, inner) = (s.outer, s.n, s.inner) } else { (outer, n, inner) = (1, count, 1) }
+        var idx = [Int](repeating: 0, count: outer * inner)
+        var flat = [Int](repeating: 0, count: outer * inner)
+        func run<T: Comparable>(_ a: [T], isNaN: (T) -> Bool) {
+            a.withUnsafeBufferPointer { p in
+                for o in 0..<outer {
+                    for j in 0..<inner {
+                        let base = o * n * inner + j
+                        var best = 0
+                        var bv = p[base]
+                        if !isNaN(bv) {
+                            var i = 1
+                            while i < n {
+                                let x = p[base + i * inner]
+                                if isNaN(x) { best = i; break }
+                                if wantMax ? x > bv : x < bv { bv = x; best = i }
+                                i += 1
+                            }
+                        }
+                        idx[o * inner + j] = best
+                        flat[o * inner + j] = base + best * inner
+                    }
+                }
             }
         }
+        switch storage {
+        case .float32(let a): run(a) { $0.isNaN }
+        case .float64(let a): run(a) { $0.isNaN }
+        case .int(let a): run(a) { _ in false }
+        case .bool(let a): run(a.map { $0 ? 1 : 0 }) { _ in false }
+        }
         return (idx, reducedShape(axis, keepdims: keepdims), flat)
-    }
-
-    /// First index of the largest value; a NaN wins (NumPy propagates NaN in max/argmax).
-    static func pickMax(_ v: (Int) -> Double, _ n: Int) -> Int {
-        var best = 0
-        var bv = v(0)
-        if bv.isNaN { return 0 }
-        for i in 1..<Swift.max(n, 1) {
-            let x = v(i)
-            if x.isNaN { return i }
-            if x > bv { bv = x; best = i }
-        }
-        return best
-    }
-
-    static func pickMin(_ v: (Int) -> Double, _ n: Int) -> Int {
-        var best = 0
-        var bv = v(0)
-        if bv.isNaN { return 0 }
-        for i in 1..<Swift.max(n, 1) {
-            let x = v(i)
-            if x.isNaN { return i }
-            if x < bv { bv = x; best = i }
-        }
-        return best
     }
 
     func gather(flat: [Int], shape outShape: [Int]) -> Tensor {
@@ -176,25 +168,25 @@ extension Tensor {
 
     /// `np.max(a, axis=..., keepdims=...)`, in the array's dtype.
     public func max(axis: Int? = nil, keepdims: Bool = false) -> Tensor {
-        let r = selectReduce(axis: axis, keepdims: keepdims, name: "maximum", pick: Tensor.pickMax)
+        let r = selectReduce(axis: axis, keepdims: keepdims, name: "maximum", wantMax: true)
         return gather(flat: r.flatIndex, shape: r.shape)
     }
 
     /// `np.min(a, axis=..., keepdims=...)`, in the array's dtype.
     public func min(axis: Int? = nil, keepdims: Bool = false) -> Tensor {
-        let r = selectReduce(axis: axis, keepdims: keepdims, name: "minimum", pick: Tensor.pickMin)
+        let r = selectReduce(axis: axis, keepdims: keepdims, name: "minimum", wantMax: false)
         return gather(flat: r.flatIndex, shape: r.shape)
     }
 
     /// `np.argmax(a, axis=...)`: `int64` indices of the first largest value.
     public func argmax(axis: Int? = nil, keepdims: Bool = false) -> Tensor {
-        let r = selectReduce(axis: axis, keepdims: keepdims, name: "argmax", pick: Tensor.pickMax)
+        let r = selectReduce(axis: axis, keepdims: keepdims, name: "argmax", wantMax: true)
         return Tensor(ints: r.indices, shape: r.shape)
     }
 
     /// `np.argmin(a, axis=...)`.
     public func argmin(axis: Int? = nil, keepdims: Bool = false) -> Tensor {
-        let r = selectReduce(axis: axis, keepdims: keepdims, name: "argmin", pick: Tensor.pickMin)
+        let r = selectReduce(axis: axis, keepdims: keepdims, name: "argmin", wantMax: false)
         return Tensor(ints: r.indices, shape: r.shape)
     }
 
