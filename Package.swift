@@ -24,6 +24,8 @@ let package = Package(
             name: "nnfs-book",
             dependencies: ["NNFSBook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Speed is measured here, never in unit tests: `swift run -c release nnfs-bench`.
+        .executableTarget(name: "nnfs-bench", dependencies: ["NNFS"], path: "benchmarks/Sources/nnfs-bench"),
         .testTarget(name: "NNFSTests", dependencies: ["NNFS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNFSBookTests", dependencies: ["NNFSBook"]),
     ]

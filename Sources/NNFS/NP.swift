@@ -35,6 +35,12 @@ extension np {
     public static func clip(_ a: Tensor, _ lo: Double, _ hi: Double) -> Tensor { a.clip(lo, hi) }
     public static func maximum(_ a: Tensor, _ b: Tensor) -> Tensor { Tensor.maximum(a, b) }
     public static func minimum(_ a: Tensor, _ b: Tensor) -> Tensor { Tensor.minimum(a, b) }
+    /// `np.maximum(0, a)`: a Python number against a tensor (the number is a weak scalar).
+    public static func maximum(_ a: Double, _ b: Tensor) -> Tensor { Tensor.maximum(Tensor(weak: a), b) }
+    public static func maximum(_ a: Int, _ b: Tensor) -> Tensor { Tensor.maximum(Tensor(weak: a), b) }
+    public static func maximum(_ a: Tensor, _ b: Double) -> Tensor { Tensor.maximum(a, Tensor(weak: b)) }
+    public static func minimum(_ a: Double, _ b: Tensor) -> Tensor { Tensor.minimum(Tensor(weak: a), b) }
+    public static func minimum(_ a: Tensor, _ b: Double) -> Tensor { Tensor.minimum(a, Tensor(weak: b)) }
 
     /// `np.exp(x)` of a Python number: a `float64` scalar (what `print(np.exp(1))` shows).
     public static func exp(_ x: Double, file: StaticString = #fileID, line: UInt = #line) -> Tensor { Tensor(scalar: x).exp(file: file, line: line) }

@@ -175,6 +175,22 @@ extension Tensor {
         }
     }
 
+    /// `a[mask] = 0`, `a[keys] = x`: assigns one Python number to every selected element.
+    /// (Reading through this form gives the single selected element; read a selection as a
+    /// tensor with the `Tensor`-typed subscript.)
+    @_disfavoredOverload
+    public subscript(_ index: Tensor) -> Double {
+        get { (self[index] as Tensor).item }
+        set { self[index] = Tensor(weak: newValue) }
+    }
+
+    /// `a[range(n), y] = 0`: assigns one Python number to each selected element.
+    @_disfavoredOverload
+    public subscript(_ rows: Range<Int>, _ cols: Tensor) -> Double {
+        get { (self[rows, cols] as Tensor).item }
+        set { self[rows, cols] = Tensor(weak: newValue) }
+    }
+
     func maskPositions(_ mask: Tensor) -> [Int] {
         guard mask.shape == shape else {
             fatalError("boolean index did not match indexed array: shape \(pyShape(mask.shape)) vs \(pyShape(shape))")

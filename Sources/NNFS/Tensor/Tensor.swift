@@ -200,10 +200,3 @@ public struct Tensor: Sendable {
         return doubles[0]
     }
 }
-
-/// Number literals where a `Tensor` is expected are Python scalars (weak, NEP 50):
-/// `mask`-assignment `dinputs[inputs .<= 0] = 0` keeps `dinputs` float32.
-extension Tensor: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
-    public init(floatLiteral value: Double) { self.init(weak: value) }
-    public init(integerLiteral value: Int) { self.init(weak: value) }
-}

@@ -1,0 +1,79 @@
+import Foundation
+
+// nnfs-bench: runs each workload in Swift (in-process) and in NumPy (the book's code, as a
+// subprocess timing its own loop), and prints both times and the ratio.
+//
+//   swift run -c release nnfs-bench [workload ...] [--repeat N] [--epochs N]
+//
+// Times are the best of N runs on each side (default 3): the minimum is the least disturbed
+// by other load on a shared machine. Needs `python3` with `numpy` and `nnfs` for the NumPy side.
+
+struct Workload {
+    let name: String
+    let summary: String
+    let script: String
+    let swift: (Int) -> String
+    let defaultEpochs: Int
+}
+
+let workloads = [
+    Workload(name: "ch10-adam", summary: "ch10 Adam cell: 10,001 full-batch epochs, 300 samples, 2-64-3",
+             script: "ch10_adam.py", swift: ch10Adam(epochs:), defaultEpochs: 10001),
+]
+
+var args = Array(CommandLine.arguments.dropFirst())
+@MainActor func option(_ name: String) -> Int? {
+    guard let i = args.firstIndex(of: name), i + 1 < args.count, let v = Int(args[i + 1]) else { return nil }
+    args.removeSubrange(i...(i + 1))
+    return v
+}
+let repeats = option("--repeat") ?? 3
+let epochsOverride = option("--epochs")
+let selected = args.isEmpty ? workloads : workloads.filter { args.contains($0.name) }
+if selected.isEmpty {
+    print("unknown workload; available: \(workloads.map(\.name).joined(separator: ", "))")
+    exit(2)
+}
+
+let benchDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func runNumPy(_ w: Workload, epochs: Int) -> (seconds: Double, last: String)? {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", benchDir.appendingPathComponent("numpy/\(w.script)").path, String(epochs)]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    do { try p.run() } catch { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    guard p.terminationStatus == 0, let t = lines.first(where: { $0.hasPrefix("seconds ") }),
+          let s = Double(t.dropFirst(8)) else { return nil }
+    return (s, lines.last ?? "")
+}
+
+for w in selected {
+    let epochs = epochsOverride ?? w.defaultEpochs
+    print("\(w.name): \(w.summary) (epochs: \(epochs), best of \(repeats))")
+    var swiftBest = Double.infinity, swiftLast = ""
+    for _ in 0..<repeats {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        swiftLast = w.swift(epochs)
+        swiftBest = min(swiftBest, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+    }
+    print(String(format: "  swift  %8.3f s   %@", swiftBest, swiftLast))
+    var numpyBest = Double.infinity, numpyLast = ""
+    for _ in 0..<repeats {
+        guard let r = runNumPy(w, epochs: epochs) else {
+            print("  numpy  (not run: needs python3 with numpy and nnfs: pip install numpy nnfs)")
+            numpyBest = .nan
+            break
+        }
+        numpyBest = min(numpyBest, r.seconds)
+        numpyLast = r.last
+    }
+    if numpyBest.isFinite {
+        print(String(format: "  numpy  %8.3f s   %@", numpyBest, numpyLast))
+        print(String(format: "  ratio  %8.1fx faster than NumPy", numpyBest / swiftBest))
+    }
+}
