@@ -14,28 +14,28 @@ extension Tensor {
         case .float32:
             let r: (values: [Float], shape: [Int])
             switch op {
-            case .add: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, +)
-            case .subtract: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, -)
-            case .multiply: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, *)
-            case .divide: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, /)
+            case .add: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, AddKernel<Float>.self)
+            case .subtract: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, SubtractKernel<Float>.self)
+            case .multiply: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, MultiplyKernel<Float>.self)
+            case .divide: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, DivideKernel<Float>.self)
             }
             return Tensor(float32: r.values, shape: r.shape)
         case .float64:
             let r: (values: [Double], shape: [Int])
             switch op {
-            case .add: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, +)
-            case .subtract: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, -)
-            case .multiply: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, *)
-            case .divide: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, /)
+            case .add: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, AddKernel<Double>.self)
+            case .subtract: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, SubtractKernel<Double>.self)
+            case .multiply: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, MultiplyKernel<Double>.self)
+            case .divide: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, DivideKernel<Double>.self)
             }
             return Tensor(float64: r.values, shape: r.shape)
         case .int64, .uint8, .bool:
             let r: (values: [Int], shape: [Int])
             let wrap = dtype == .uint8
             switch op {
-            case .add: r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, &+)
-            case .subtract: r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, &-)
-            case .multiply: r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, &*)
+            case .add: r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, WrappingAddKernel.self)
+            case .subtract: r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, WrappingSubtractKernel.self)
+            case .multiply: r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, WrappingMultiplyKernel.self)
             case .divide: fatalError("unreachable")
             }
             let intType: DType = dtype == .bool ? .int64 : dtype

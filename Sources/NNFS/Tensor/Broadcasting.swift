@@ -31,16 +31,21 @@ enum Broadcast {
 
     /// Applies `op` element-wise to two row-major buffers under broadcasting.
     ///
-    /// Fast paths for equal shapes and for a one-element operand; otherwise the last axis is the
-    /// inner loop and the outer axes are walked with a counter (no per-element index arithmetic).
-    static func apply<T, R>(_ a: [T], _ aShape: [Int], _ b: [T], _ bShape: [Int],
-                            _ op: (T, T) -> R) -> (values: [R], shape: [Int]) {
+    /// `kernel` is a type, so specialisation inlines its operation into tight loops. Fast paths: equal shapes,
+    /// a one-element operand, a row `(n,)`/`(1, n)` or a column `(m, 1)` against an `(m, n)`
+    /// matrix (bias rows, keepdims sums); otherwise the last axis is the inner loop and the outer
+    /// axes are walked with a counter.
+    static func apply<K: BinaryKernel>(_ a: [K.Element], _ aShape: [Int], _ b: [K.Element], _ bShape: [Int],
+                                       _ kernel: K.Type) -> (values: [K.Result], shape: [Int]) {
+        typealias R = K.Result
+        @inline(__always) func op(_ x: K.Element, _ y: K.Element) -> R { K.op(x, y) }
         if aShape == bShape {
             let n = a.count
             let values = [R](unsafeUninitializedCapacity: n) { out, count in
                 a.withUnsafeBufferPointer { pa in
                     b.withUnsafeBufferPointer { pb in
-                        for i in 0..<n { (out.baseAddress! + i).initialize(to: op(pa[i], pb[i])) }
+                        let o = out.baseAddress!, x = pa.baseAddress, y = pb.baseAddress
+                        for i in 0..<n { (o + i).initialize(to: op(x![i], y![i])) }
                     }
                 }
                 count = n
@@ -53,7 +58,8 @@ enum Broadcast {
             let s = b[0]
             let values = [R](unsafeUninitializedCapacity: n) { out, count in
                 a.withUnsafeBufferPointer { pa in
-                    for i in 0..<n { (out.baseAddress! + i).initialize(to: op(pa[i], s)) }
+                    let o = out.baseAddress!, x = pa.baseAddress
+                    for i in 0..<n { (o + i).initialize(to: op(x![i], s)) }
                 }
                 count = n
             }
@@ -63,11 +69,41 @@ enum Broadcast {
             let s = a[0]
             let values = [R](unsafeUninitializedCapacity: n) { out, count in
                 b.withUnsafeBufferPointer { pb in
-                    for i in 0..<n { (out.baseAddress! + i).initialize(to: op(s, pb[i])) }
+                    let o = out.baseAddress!, y = pb.baseAddress
+                    for i in 0..<n { (o + i).initialize(to: op(s, y![i])) }
                 }
                 count = n
             }
             return (values, outShape)
+        }
+        // (m, n) against a row (n,) / (1, n) or a column (m, 1), either side.
+        if outShape.count == 2 {
+            let rows = outShape[0], cols = outShape[1]
+            let aFull = a.count == n, bFull = b.count == n
+            let bRow = bFull ? false : (b.count == cols && (bShape.count == 1 || bShape[0] == 1))
+            let bCol = bFull ? false : (b.count == rows && bShape.count == 2 && bShape[1] == 1)
+            let aRow = aFull ? false : (a.count == cols && (aShape.count == 1 || aShape[0] == 1))
+            let aCol = aFull ? false : (a.count == rows && aShape.count == 2 && aShape[1] == 1)
+            if (aFull && (bRow || bCol)) || (bFull && (aRow || aCol)) {
+                let values = [R](unsafeUninitializedCapacity: n) { out, count in
+                    a.withUnsafeBufferPointer { pa in
+                        b.withUnsafeBufferPointer { pb in
+                            let o = out.baseAddress!, x = pa.baseAddress!, y = pb.baseAddress!
+                            if aFull && bRow {
+                                for i in 0..<rows { let r = i * cols; for j in 0..<cols { (o + r + j).initialize(to: op(x[r + j], y[j])) } }
+                            } else if aFull {
+                                for i in 0..<rows { let r = i * cols, v = y[i]; for j in 0..<cols { (o + r + j).initialize(to: op(x[r + j], v)) } }
+                            } else if aRow {
+                                for i in 0..<rows { let r = i * cols; for j in 0..<cols { (o + r + j).initialize(to: op(x[j], y[r + j])) } }
+                            } else {
+                                for i in 0..<rows { let r = i * cols, v = x[i]; for j in 0..<cols { (o + r + j).initialize(to: op(v, y[r + j])) } }
+                            }
+                        }
+                    }
+                    count = n
+                }
+                return (values, outShape)
+            }
         }
         let sa = strides(aShape, in: outShape)
         let sb = strides(bShape, in: outShape)
@@ -110,3 +146,33 @@ enum Broadcast {
 func pyShape(_ shape: [Int]) -> String {
     shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
 }
+
+/// One element-wise operation, as a type so generic specialisation inlines it.
+protocol BinaryKernel {
+    associatedtype Element
+    associatedtype Result
+    static func op(_ a: Element, _ b: Element) -> Result
+}
+
+enum AddKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a + b } }
+enum SubtractKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a - b } }
+enum MultiplyKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a * b } }
+enum DivideKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a / b } }
+/// NumPy's `maximum`/`minimum`: a NaN in either operand propagates.
+enum MaximumKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a.isNaN || a >= b ? a : b } }
+enum MinimumKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a.isNaN || a <= b ? a : b } }
+
+enum WrappingAddKernel: BinaryKernel { @inline(__always) static func op(_ a: Int, _ b: Int) -> Int { a &+ b } }
+enum WrappingSubtractKernel: BinaryKernel { @inline(__always) static func op(_ a: Int, _ b: Int) -> Int { a &- b } }
+enum WrappingMultiplyKernel: BinaryKernel { @inline(__always) static func op(_ a: Int, _ b: Int) -> Int { a &* b } }
+enum IntMaximumKernel: BinaryKernel { @inline(__always) static func op(_ a: Int, _ b: Int) -> Int { Swift.max(a, b) } }
+enum IntMinimumKernel: BinaryKernel { @inline(__always) static func op(_ a: Int, _ b: Int) -> Int { Swift.min(a, b) } }
+
+enum LessKernel<T: Comparable>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> Bool { a < b } }
+enum LessEqualKernel<T: Comparable>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> Bool { a <= b } }
+enum GreaterKernel<T: Comparable>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> Bool { a > b } }
+enum GreaterEqualKernel<T: Comparable>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> Bool { a >= b } }
+enum EqualKernel<T: Comparable>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> Bool { a == b } }
+enum NotEqualKernel<T: Comparable>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> Bool { a != b } }
+enum AndKernel: BinaryKernel { @inline(__always) static func op(_ a: Bool, _ b: Bool) -> Bool { a && b } }
+enum OrKernel: BinaryKernel { @inline(__always) static func op(_ a: Bool, _ b: Bool) -> Bool { a || b } }

@@ -2,26 +2,27 @@
 /// operators (`.<`, `.<=`, `.==`, ...), as for SIMD vectors, because `==` on tensors compares
 /// whole tensors (`Equatable`): NumPy's `predictions == y` is `predictions .== y` here.
 extension Tensor {
-    static func compare(_ a: Tensor, _ b: Tensor, _ op: @escaping (Double, Double) -> Bool,
-                        _ opF: (Float, Float) -> Bool, _ opI: (Int, Int) -> Bool) -> Tensor {
+    static func compare<F: BinaryKernel, D: BinaryKernel, I: BinaryKernel>(
+        _ a: Tensor, _ b: Tensor, _ f: F.Type, _ d: D.Type, _ i: I.Type) -> Tensor
+        where F.Element == Float, F.Result == Bool, D.Element == Double, D.Result == Bool, I.Element == Int, I.Result == Bool {
         let r: (values: [Bool], shape: [Int])
         switch (a.storage, b.storage) {
-        case (.float32(let x), .float32(let y)): r = Broadcast.apply(x, a.shape, y, b.shape, opF)
-        case (.int(let x), .int(let y)): r = Broadcast.apply(x, a.shape, y, b.shape, opI)
+        case (.float32(let x), .float32(let y)): r = Broadcast.apply(x, a.shape, y, b.shape, F.self)
+        case (.int(let x), .int(let y)): r = Broadcast.apply(x, a.shape, y, b.shape, I.self)
         // Comparing in Double is exact for every mix of the book's dtypes (ints < 2^53).
-        default: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, op)
+        default: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, D.self)
         }
         return Tensor(bools: r.values, shape: r.shape)
     }
 
     static func compare(_ a: Tensor, _ b: Tensor, _ op: ComparisonOp) -> Tensor {
         switch op {
-        case .lt: return compare(a, b, { $0 < $1 }, { $0 < $1 }, { $0 < $1 })
-        case .le: return compare(a, b, { $0 <= $1 }, { $0 <= $1 }, { $0 <= $1 })
-        case .gt: return compare(a, b, { $0 > $1 }, { $0 > $1 }, { $0 > $1 })
-        case .ge: return compare(a, b, { $0 >= $1 }, { $0 >= $1 }, { $0 >= $1 })
-        case .eq: return compare(a, b, { $0 == $1 }, { $0 == $1 }, { $0 == $1 })
-        case .ne: return compare(a, b, { $0 != $1 }, { $0 != $1 }, { $0 != $1 })
+        case .lt: return compare(a, b, LessKernel<Float>.self, LessKernel<Double>.self, LessKernel<Int>.self)
+        case .le: return compare(a, b, LessEqualKernel<Float>.self, LessEqualKernel<Double>.self, LessEqualKernel<Int>.self)
+        case .gt: return compare(a, b, GreaterKernel<Float>.self, GreaterKernel<Double>.self, GreaterKernel<Int>.self)
+        case .ge: return compare(a, b, GreaterEqualKernel<Float>.self, GreaterEqualKernel<Double>.self, GreaterEqualKernel<Int>.self)
+        case .eq: return compare(a, b, EqualKernel<Float>.self, EqualKernel<Double>.self, EqualKernel<Int>.self)
+        case .ne: return compare(a, b, NotEqualKernel<Float>.self, NotEqualKernel<Double>.self, NotEqualKernel<Int>.self)
         }
     }
 
@@ -57,12 +58,12 @@ extension Tensor {
     public static prefix func .! (a: Tensor) -> Tensor { Tensor(bools: a.bools.map { !$0 }, shape: a.shape) }
     /// `mask1 & mask2`.
     public static func .& (a: Tensor, b: Tensor) -> Tensor {
-        let r = Broadcast.apply(a.bools, a.shape, b.bools, b.shape) { $0 && $1 }
+        let r = Broadcast.apply(a.bools, a.shape, b.bools, b.shape, AndKernel.self)
         return Tensor(bools: r.values, shape: r.shape)
     }
     /// `mask1 | mask2`.
     public static func .| (a: Tensor, b: Tensor) -> Tensor {
-        let r = Broadcast.apply(a.bools, a.shape, b.bools, b.shape) { $0 || $1 }
+        let r = Broadcast.apply(a.bools, a.shape, b.bools, b.shape, OrKernel.self)
         return Tensor(bools: r.values, shape: r.shape)
     }
 }

@@ -19,16 +19,27 @@ extension Tensor {
     }
 
     /// `np.dot(a, b)`.
-    public static func dot(_ a: Tensor, _ b: Tensor) -> Tensor {
+    public static func dot(_ a: Tensor, _ b: Tensor) -> Tensor { dot(a, transposed: false, b, transposed: false) }
+
+    /// `np.dot(a.T, b)`, `np.dot(a, b.T)` without building the transposes: BLAS reads the
+    /// operands transposed. Results are identical to multiplying the materialised transposes
+    /// (the BLAS kernel's order of operations does not depend on the operands' layout).
+    static func dot(_ a: Tensor, transposed ta: Bool, _ b: Tensor, transposed tb: Bool) -> Tensor {
         if a.rank == 0 || b.rank == 0 { return a * b }
         guard a.rank <= 2 && b.rank <= 2 else { fatalError("dot of arrays with more than 2 dimensions is not supported") }
-        let k = a.shape[a.rank - 1]
-        let kb = b.rank == 1 ? b.shape[0] : b.shape[0]
-        guard k == kb else {
-            fatalError("shapes \(pyShape(a.shape)) and \(pyShape(b.shape)) not aligned: \(k) (dim \(a.rank - 1)) != \(kb) (dim 0)")
+        if (ta && a.rank != 2) || (tb && b.rank != 2) {
+            return dot(ta ? a.T : a, transposed: false, tb ? b.T : b, transposed: false)
         }
-        let m = a.rank == 2 ? a.shape[0] : 1
-        let n = b.rank == 2 ? b.shape[1] : 1
+        // Logical shapes: op(a) is (m, k), op(b) is (k, n).
+        let aShape = ta ? [a.shape[1], a.shape[0]] : a.shape
+        let bShape = tb ? [b.shape[1], b.shape[0]] : b.shape
+        let k = aShape[aShape.count - 1]
+        let kb = bShape[0]
+        guard k == kb else {
+            fatalError("shapes \(pyShape(aShape)) and \(pyShape(bShape)) not aligned: \(k) (dim \(aShape.count - 1)) != \(kb) (dim 0)")
+        }
+        let m = aShape.count == 2 ? aShape[0] : 1
+        let n = bShape.count == 2 ? bShape[1] : 1
         var outShape: [Int] = []
         if a.rank == 2 { outShape.append(m) }
         if b.rank == 2 { outShape.append(n) }
@@ -37,40 +48,60 @@ extension Tensor {
         configureBLAS()
         switch type {
         case .float64:
-            let r = gemm(a.doubles, b.doubles, m: m, k: k, n: n, aRank: a.rank, bRank: b.rank)
-            return nnfs ? Tensor(float32: r.map(Float.init), shape: outShape) : Tensor(float64: r, shape: outShape)
+            let x = a.float64Buffer(), y = b.float64Buffer()
+            let r = gemm(x, y, m: m, k: k, n: n, aRank: a.rank, bRank: b.rank, ta: ta, tb: tb)
+            return nnfs ? Tensor(float32: Conversion.toFloat(r), shape: outShape) : Tensor(float64: r, shape: outShape)
         case .float32:
             let x = a.floats, y = b.floats
             var c = [Float](repeating: 0, count: m * n)
             if m > 0 && n > 0 {
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
-                            1, x, Int32(Swift.max(k, 1)), y, Int32(Swift.max(n, 1)), 0, &c, Int32(Swift.max(n, 1)))
+                cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+                            Int32(m), Int32(n), Int32(k), 1, x, Int32(Swift.max(a.shape.last ?? 1, 1)),
+                            y, Int32(Swift.max(b.shape.last ?? 1, 1)), 0, &c, Int32(Swift.max(n, 1)))
             }
             return Tensor(float32: c, shape: outShape)
         default:
-            let x = a.ints, y = b.ints
+            let aa = ta ? a.T : a, bb = tb ? b.T : b
+            let x = aa.ints, y = bb.ints
             var c = [Int](repeating: 0, count: m * n)
             for i in 0..<m { for p in 0..<k { let v = x[i * k + p]; for j in 0..<n { c[i * n + j] &+= v &* y[p * n + j] } } }
             return Tensor(ints: c, shape: outShape, dtype: type == .bool ? .int64 : type)
         }
     }
 
-    /// `float64` product through the BLAS routine NumPy would pick for these ranks.
-    static func gemm(_ x: [Double], _ y: [Double], m: Int, k: Int, n: Int, aRank: Int, bRank: Int) -> [Double] {
-        var c = [Double](repeating: 0, count: m * n)
-        guard m > 0 && n > 0 && k > 0 else { return c }
-        let M = Int32(m), N = Int32(n), K = Int32(k)
-        switch (aRank, bRank) {
-        case (1, 1):
-            c[0] = cblas_ddot(K, x, 1, y, 1)
-        case (2, 1):
-            cblas_dgemv(CblasRowMajor, CblasNoTrans, M, K, 1, x, K, y, 1, 0, &c, 1)
-        case (1, 2):
-            cblas_dgemv(CblasRowMajor, CblasTrans, K, N, 1, y, N, x, 1, 0, &c, 1)
-        default:
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, M, N, K, 1, x, K, y, N, 0, &c, N)
+    /// The elements as `Double` (the storage itself when it already is `float64`).
+    func float64Buffer() -> [Double] {
+        switch storage {
+        case .float64(let a): return a
+        case .float32(let a): return Conversion.toDouble(a)
+        default: return doubles
         }
-        return c
+    }
+
+    /// `float64` product through the BLAS routine NumPy would pick for these ranks.
+    /// `x` is stored `(m, k)` or, when `ta`, `(k, m)`; `y` is `(k, n)` or, when `tb`, `(n, k)`.
+    static func gemm(_ x: [Double], _ y: [Double], m: Int, k: Int, n: Int, aRank: Int, bRank: Int,
+                     ta: Bool = false, tb: Bool = false) -> [Double] {
+        guard m > 0 && n > 0 && k > 0 else { return [Double](repeating: 0, count: m * n) }
+        let M = Int32(m), N = Int32(n), K = Int32(k)
+        // beta = 0: BLAS writes every element of C without reading it.
+        return [Double](unsafeUninitializedCapacity: m * n) { c, count in
+            let out = c.baseAddress!
+            switch (aRank, bRank) {
+            case (1, 1):
+                out[0] = cblas_ddot(K, x, 1, y, 1)
+            case (2, 1):
+                if ta { cblas_dgemv(CblasRowMajor, CblasTrans, K, M, 1, x, M, y, 1, 0, out, 1) }
+                else { cblas_dgemv(CblasRowMajor, CblasNoTrans, M, K, 1, x, K, y, 1, 0, out, 1) }
+            case (1, 2):
+                if tb { cblas_dgemv(CblasRowMajor, CblasNoTrans, N, K, 1, y, K, x, 1, 0, out, 1) }
+                else { cblas_dgemv(CblasRowMajor, CblasTrans, K, N, 1, y, N, x, 1, 0, out, 1) }
+            default:
+                cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+                            M, N, K, 1, x, ta ? M : K, y, tb ? K : N, 0, out, N)
+            }
+            count = m * n
+        }
     }
 
     /// `a.T`: the transpose (axes reversed; a 1-D tensor is unchanged).

@@ -89,13 +89,13 @@ extension Tensor {
         let t = resultType(a, b)
         switch t {
         case .float32:
-            let r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape) { x, y in x.isNaN || x >= y ? x : y }
+            let r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, MaximumKernel<Float>.self)
             return Tensor(float32: r.values, shape: r.shape)
         case .float64:
-            let r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape) { x, y in x.isNaN || x >= y ? x : y }
+            let r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, MaximumKernel<Double>.self)
             return Tensor(float64: r.values, shape: r.shape)
         default:
-            let r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape) { Swift.max($0, $1) }
+            let r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, IntMaximumKernel.self)
             return Tensor(ints: r.values, shape: r.shape, dtype: t == .bool ? .int64 : t)
         }
     }
@@ -105,13 +105,13 @@ extension Tensor {
         let t = resultType(a, b)
         switch t {
         case .float32:
-            let r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape) { x, y in x.isNaN || x <= y ? x : y }
+            let r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, MinimumKernel<Float>.self)
             return Tensor(float32: r.values, shape: r.shape)
         case .float64:
-            let r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape) { x, y in x.isNaN || x <= y ? x : y }
+            let r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, MinimumKernel<Double>.self)
             return Tensor(float64: r.values, shape: r.shape)
         default:
-            let r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape) { Swift.min($0, $1) }
+            let r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, IntMinimumKernel.self)
             return Tensor(ints: r.values, shape: r.shape, dtype: t == .bool ? .int64 : t)
         }
     }

@@ -157,7 +157,7 @@ public struct Tensor: Sendable {
     /// The elements as `Double`, row-major (exact for every dtype but huge integers).
     public var doubles: [Double] {
         switch storage {
-        case .float32(let a): return a.map(Double.init)
+        case .float32(let a): return Conversion.toDouble(a)
         case .float64(let a): return a
         case .int(let a): return a.map(Double.init)
         case .bool(let a): return a.map { $0 ? 1 : 0 }
@@ -168,7 +168,7 @@ public struct Tensor: Sendable {
     public var floats: [Float] {
         switch storage {
         case .float32(let a): return a
-        case .float64(let a): return a.map(Float.init)
+        case .float64(let a): return Conversion.toFloat(a)
         case .int(let a): return a.map(Float.init)
         case .bool(let a): return a.map { $0 ? 1 : 0 }
         }
