@@ -1,0 +1,52 @@
+import Foundation
+
+/// Where the optimized NNFS core lives once built: what a chapter program compiles against.
+public struct CoreBuild: Sendable, Equatable {
+    public var root: String
+    /// `<root>/.build-core/release`: holds `libNNFS.so`.
+    public var libraryDirectory: String
+    /// Holds `NNFS.swiftmodule` (Swift 6.3 puts it in `release/Modules`).
+    public var moduleDirectory: String
+    /// Include paths for system-library module maps the NNFS module may re-export (COpenBLAS).
+    public var extraIncludes: [String]
+}
+
+/// Builds the NNFS core with `swift build -c release --product NNFS --scratch-path <root>/.build-core`
+/// (a fast no-op when up to date), once per process and root.
+public enum CoreBuilder {
+    nonisolated(unsafe) private static var built: [String: Result<CoreBuild, Error>] = [:]
+    private static let lock = NSLock()
+
+    /// `progress` receives one line before a build starts and one when it ends.
+    public static func build(root: String, progress: (String) -> Void = { _ in }) throws -> CoreBuild {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = built[root] { return try cached.get() }
+        let result = Result { try buildUncached(root: root, progress: progress) }
+        built[root] = result
+        return try result.get()
+    }
+
+    private static func buildUncached(root: String, progress: (String) -> Void) throws -> CoreBuild {
+        let scratch = root + "/.build-core"
+        progress("nnfs-book: building the NNFS core (release) in \(Paths.display(scratch)) ...")
+        let start = Date()
+        let (status, output) = try Subprocess.collect(
+            executable: "swift",
+            arguments: ["build", "-c", "release", "--product", "NNFS", "--scratch-path", scratch],
+            workingDirectory: root)
+        guard status.succeeded else {
+            let tail = output.split(separator: "\n", omittingEmptySubsequences: false).suffix(40).joined(separator: "\n")
+            throw SubprocessError("building the NNFS core failed (\(status.description)):\n\(tail)")
+        }
+        progress(String(format: "nnfs-book: NNFS core ready (%.1f s)", Date().timeIntervalSince(start)))
+        let lib = scratch + "/release"
+        let candidates = [lib + "/Modules", lib]
+        guard let modules = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/NNFS.swiftmodule") }) else {
+            throw SubprocessError("the NNFS core built, but no NNFS.swiftmodule is in \(candidates.joined(separator: " or "))")
+        }
+        let blas = root + "/Sources/COpenBLAS"
+        return CoreBuild(root: root, libraryDirectory: lib, moduleDirectory: modules,
+                         extraIncludes: FileManager.default.fileExists(atPath: blas + "/module.modulemap") ? [blas] : [])
+    }
+}

@@ -1,1 +1,0 @@
-// The runner: parse -> plan -> compile -> run -> compare -> report.

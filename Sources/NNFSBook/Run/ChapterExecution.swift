@@ -1,0 +1,117 @@
+import Foundation
+
+/// Runs a compiled chapter program (one process for the whole chapter), attributes its output to
+/// cells by their markers, times each cell and enforces each cell's time limit.
+public struct ChapterExecution: Sendable {
+    /// What one cell did.
+    public struct CellRun: Sendable, Equatable {
+        public var output = ""
+        public var began = false
+        public var ended = false
+        /// Measured inside the program between the cell's markers.
+        public var seconds: Double?
+    }
+
+    public enum Ending: Sendable, Equatable {
+        /// Every cell ran and the program exited normally.
+        case completed
+        /// The process ended (trap, signal, non-zero exit, `exit()`) while `cell` was running,
+        /// or between cells (`cell` nil).
+        case crashed(cell: Int?, termination: Subprocess.Termination, crash: CrashReport?)
+        /// `cell` ran past its time limit and was killed.
+        case timedOut(cell: Int, limit: Double)
+    }
+
+    public var cells: [Int: CellRun] = [:]
+    /// Output printed outside any cell (a global cell's top-level statement, say).
+    public var strayOutput = ""
+    public var ending: Ending = .completed
+    public var seconds: Double = 0
+
+    /// The environment additions for a chapter program: a concise, symbolicated crash report on
+    /// stderr (which shares the pipe with stdout), never an interactive debugger prompt.
+    public static let backtraceSetting = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=32,top=0,output-to=stderr"
+
+    /// Runs `executable`. `timeouts` gives each run cell's limit in seconds; `startupLimit` bounds
+    /// the time before the first cell begins and after the last one ends.
+    public static func run(executable: String, plan: ProgramPlan, workingDirectory: String,
+                           startupLimit: Double = CodeOptions.defaultTimeout) throws -> ChapterExecution {
+        var env = ProcessInfo.processInfo.environment
+        env["SWIFT_BACKTRACE"] = backtraceSetting
+        let start = Date()
+        let process = try Subprocess(executable: executable, arguments: [], workingDirectory: workingDirectory, environment: env)
+        let limits = Dictionary(uniqueKeysWithValues: plan.runCells.map { ($0.index, $0.options.effectiveTimeout) })
+
+        var result = ChapterExecution()
+        var stream = MarkerStream()
+        var current: Int?
+        var cellBegan = Date()
+        var deadline = Date().addingTimeInterval(startupLimit)
+        var exitedAt: Date?
+
+        func apply(_ events: [MarkerStream.Event]) {
+            for event in events {
+                switch event {
+                case .output(let bytes):
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    if let c = current { result.cells[c, default: CellRun()].output += text } else { result.strayOutput += text }
+                case .begin(let cell):
+                    current = cell
+                    cellBegan = Date()
+                    result.cells[cell, default: CellRun()].began = true
+                    deadline = Date().addingTimeInterval(limits[cell] ?? CodeOptions.defaultTimeout)
+                case .end(let cell, let ns):
+                    result.cells[cell, default: CellRun()].ended = true
+                    result.cells[cell, default: CellRun()].seconds = Double(ns) / 1e9
+                    current = nil
+                    deadline = Date().addingTimeInterval(startupLimit)
+                }
+            }
+        }
+
+        while true {
+            let now = Date()
+            if now >= deadline {
+                process.killGroup()
+                process.waitBlocking()
+                // Keep what was printed up to the kill.
+                while let chunk = process.read(timeout: 0.2), !chunk.isEmpty { apply(stream.feed(chunk)) }
+                apply(stream.finish())
+                if let c = current {
+                    result.ending = .timedOut(cell: c, limit: limits[c] ?? CodeOptions.defaultTimeout)
+                    result.cells[c, default: CellRun()].seconds = now.timeIntervalSince(cellBegan)
+                } else {
+                    result.ending = .crashed(cell: nil, termination: .signaled(SIGKILL), crash: nil)
+                    result.strayOutput += "\n[nnfs-book: killed after \(Int(startupLimit)) s outside any cell]\n"
+                }
+                break
+            }
+            // Once the process has exited, drain what is left briefly: a grandchild holding the
+            // pipe open must not hang the runner.
+            if exitedAt == nil, process.poll() != nil { exitedAt = Date() }
+            if let t = exitedAt, Date().timeIntervalSince(t) > 1 { process.killGroup(); break }
+            guard let chunk = process.read(timeout: min(0.25, deadline.timeIntervalSince(now))) else { break }
+            if !chunk.isEmpty { apply(stream.feed(chunk)) }
+        }
+        apply(stream.finish())
+        let termination = process.waitBlocking()
+        result.seconds = Date().timeIntervalSince(start)
+        if case .timedOut = result.ending { return result }
+
+        let allEnded = plan.runCells.allSatisfy { result.cells[$0.index]?.ended == true }
+        if termination.succeeded && allEnded {
+            result.ending = .completed
+        } else {
+            var crash: CrashReport?
+            if let c = current {
+                let report = CrashReport(output: result.cells[c]?.output ?? "", chapterPath: plan.chapter.displayPath)
+                result.cells[c]?.output = report.output
+                crash = report
+            } else if !result.strayOutput.isEmpty {
+                crash = CrashReport(output: result.strayOutput, chapterPath: plan.chapter.displayPath)
+            }
+            result.ending = .crashed(cell: current, termination: termination, crash: crash)
+        }
+        return result
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Runs chapters: parse -> plan -> compile -> run -> compare (-> update).
+public enum BookRunner {
+    /// Runs one chapter. Never throws: every problem ends up in the result.
+    public static func run(chapterAt path: String, options: RunOptions) -> ChapterResult {
+        let start = Date()
+        var result = ChapterResult(path: Paths.display(Paths.absolute(path)))
+        defer { result.totalSeconds = Date().timeIntervalSince(start) }
+        let chapter: Chapter
+        do {
+            chapter = try ChapterParser.load(path: path)
+        } catch let e as BookErrors {
+            result.errors = e.errors.map(\.description)
+            return result
+        } catch {
+            result.errors = ["\(error)"]
+            return result
+        }
+        result.chapter = chapter
+        do {
+            try run(chapter, options: options, into: &result)
+        } catch {
+            result.errors.append("\(chapter.displayPath): error: \(error)")
+        }
+        return result
+    }
+
+    /// The `.md` files of a directory (not its subdirectories), sorted by name.
+    public static func chapters(in directory: String, filter: String? = nil) throws -> [String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        return names.filter { $0.hasSuffix(".md") && (filter.map($0.contains) ?? true) }.sorted()
+            .map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
+    }
+
+    private static func run(_ chapter: Chapter, options: RunOptions, into result: inout ChapterResult) throws {
+        if let n = options.cell, !(1...max(1, chapter.cells.count)).contains(n) || chapter.cells.isEmpty {
+            throw SubprocessError("--cell \(n): the chapter has \(chapter.cells.count) swift cell\(chapter.cells.count == 1 ? "" : "s")")
+        }
+        let requested = ProgramPlan(chapter: chapter, through: options.cell)
+        var execution: ChapterExecution?
+        var compiled: ChapterCompiler.Outcome?
+        if !requested.cells.isEmpty {
+            let root = try options.root ?? PackageRoot.find(startingAt: [chapter.absolutePath])
+            let core = try CoreBuilder.build(root: root, progress: options.progress)
+            let work = try makeWorkDirectory(root: root, stem: chapter.stem)
+            defer { if !options.keepWork { try? FileManager.default.removeItem(atPath: work) } }
+            let outcome = try ChapterCompiler(core: core, workDirectory: work).compile(requested)
+            compiled = outcome
+            result.compileSeconds = outcome.seconds
+            if let message = outcome.programError {
+                result.errors.append("\(chapter.displayPath): error: the chapter program failed to build:\n\(message)")
+            }
+            if let exe = outcome.executable, !outcome.plan.runCells.isEmpty {
+                execution = try ChapterExecution.run(executable: exe, plan: outcome.plan, workingDirectory: root)
+                result.runSeconds = execution!.seconds
+            }
+        }
+        result.cells = assemble(chapter, requested: requested, compiled: compiled, execution: execution, options: options)
+        if case .crashed(nil, let termination, let crash)? = execution?.ending {
+            var text = "\(chapter.displayPath): error: the program ended outside any cell (\(termination.description))"
+            if let at = crash?.location { text += " at \(at)" }
+            let shown = OutputNormalizer.lines(crash?.output ?? execution?.strayOutput ?? "").suffix(6).map(\.text)
+            if !shown.isEmpty { text += "\n" + shown.map { "    " + $0 }.joined(separator: "\n") }
+            result.errors.append(text)
+        } else if let stray = execution?.strayOutput, !OutputNormalizer.lines(stray).isEmpty {
+            result.errors.append("\(chapter.displayPath): error: output printed outside any cell (a `global` cell may only declare):\n\(stray)")
+        }
+        if options.update {
+            var updater = OutputUpdater(chapter: chapter, snapshots: SnapshotStore(chapter: chapter))
+            try updater.update(&result.cells, log: &result.updateLog)
+        }
+    }
+
+    /// One result per cell of the chapter, in order.
+    private static func assemble(_ chapter: Chapter, requested: ProgramPlan, compiled: ChapterCompiler.Outcome?,
+                                 execution: ChapterExecution?, options: RunOptions) -> [CellResult] {
+        let judge = CellJudge(chapter: chapter, snapshots: SnapshotStore(chapter: chapter))
+        let compiledIndices = Set(compiled?.plan.cells.map(\.index) ?? [])
+        var blocker: String?  // why later cells did not run
+        var results: [CellResult] = []
+        for cell in chapter.cells {
+            var r = CellResult(cell: cell, status: .notRun)
+            if let n = options.cell, cell.index > n {
+                r.status = .notSelected
+            } else if let reason = cell.options.skipReason {
+                r.status = .skipped
+                r.notes.append("skipped: \(reason)")
+            } else if let c = compiled, c.failedCell == cell.index {
+                r.status = .failed
+                r.failure = .compile
+                r.compileErrors = c.errors
+                r.messages = c.errors.map { ([$0.description] + $0.detail).joined(separator: "\n    ") }
+                blocker = "cell \(cell.index) failed to compile"
+            } else if !compiledIndices.contains(cell.index) {
+                r.notes.append("not run: " + (blocker ?? "the program did not build"))
+            } else if cell.options.global {
+                r.status = .passed
+                r.notes.append("global declarations (compiled, not run)")
+            } else if let exec = execution {
+                r = judgeRun(cell, exec: exec, judge: judge, blocker: &blocker)
+                if let n = options.cell, cell.index < n, r.status != .failed || r.failure == .output || r.failure == .noOutputBlock || r.failure == .snapshot {
+                    // Run for state only: not compared.
+                    r.status = .ranForState
+                    r.failure = nil
+                    r.messages = []
+                    r.mismatches = []
+                    r.snapshotMismatches = []
+                }
+            }
+            results.append(r)
+        }
+        return results
+    }
+
+    private static func judgeRun(_ cell: Cell, exec: ChapterExecution, judge: CellJudge, blocker: inout String?) -> CellResult {
+        let run = exec.cells[cell.index] ?? ChapterExecution.CellRun()
+        let file = judge.chapter.displayPath
+        switch exec.ending {
+        case .timedOut(let c, let limit) where c == cell.index:
+            var r = CellResult(cell: cell, status: .failed, failure: .timeout, seconds: run.seconds, actual: run.output)
+            r.messages.append("\(file):\(cell.code.openLine): cell \(cell.index) timed out after \(formatSeconds(limit)) (limit: `timeout=\(formatSeconds(limit, unit: false))`, default \(Int(CodeOptions.defaultTimeout)) s); the process was killed")
+            blocker = "cell \(cell.index) timed out"
+            return r
+        case .crashed(let c, let termination, let crash) where c == cell.index:
+            var r = CellResult(cell: cell, status: .failed, failure: .crash, seconds: run.seconds, actual: run.output)
+            r.crash = crash
+            let at = crash?.location ?? "\(file):\(cell.code.openLine)"
+            let what: String
+            switch termination {
+            case .exited(let code): what = "ended the program with exit code \(code) before the cell finished"
+            case .signaled: what = "crashed (\(termination.description))"
+            }
+            var text = "\(at): cell \(cell.index) \(what)"
+            if let m = crash?.message { text += "\n    \(m)" }
+            let tail = OutputNormalizer.lines(crash?.output ?? run.output).suffix(6).map(\.text).filter { $0 != crash?.message }
+            if !tail.isEmpty { text += "\n    last output:\n" + tail.map { "      " + $0 }.joined(separator: "\n") }
+            r.messages.append(text)
+            if case .exited = termination { blocker = "cell \(cell.index) ended the program" } else { blocker = "cell \(cell.index) crashed" }
+            return r
+        default:
+            guard run.ended else {
+                var r = CellResult(cell: cell, status: .notRun, actual: run.began ? run.output : nil)
+                r.notes.append("not run: " + (blocker ?? "the program ended before this cell"))
+                return r
+            }
+            return judge.judge(cell, run: run)
+        }
+    }
+
+    private static func makeWorkDirectory(root: String, stem: String) throws -> String {
+        let base = root + "/.build-book"
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        var template = Array((base + "/\(stem).XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw SubprocessError("cannot create a work directory in \(base)")
+        }
+        return String(cString: made)
+    }
+}
+
+func formatSeconds(_ s: Double, unit: Bool = true) -> String {
+    let text = s == s.rounded() ? String(Int(s)) : String(format: "%.2f", s)
+    return unit ? text + " s" : text
+}

@@ -1,0 +1,22 @@
+/// How to run chapters (what the CLI's flags set).
+public struct RunOptions: Sendable {
+    /// `--update`: bless outputs (see ``OutputUpdater``).
+    public var update = false
+    /// `--cell N`: check (or update) only cell N; earlier cells run for their state.
+    public var cell: Int?
+    /// The package root; found from the chapter or the current directory when nil.
+    public var root: String?
+    /// Where progress lines go (the core build, verify's chapter counter).
+    public var progress: @Sendable (String) -> Void = { _ in }
+    /// Keep the generated program in `.build-book/` after the run (env `NNFS_BOOK_KEEP_WORK=1`).
+    public var keepWork = false
+
+    public init(update: Bool = false, cell: Int? = nil, root: String? = nil, keepWork: Bool = false,
+                progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.update = update
+        self.cell = cell
+        self.root = root
+        self.keepWork = keepWork
+        self.progress = progress
+    }
+}

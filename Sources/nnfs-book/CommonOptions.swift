@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import NNFSBook
+
+/// Flags shared by `run` and `verify`.
+struct CommonOptions: ParsableArguments {
+    @Flag(help: "Bless outputs: add missing output blocks (as `output ours`), rewrite `output ours` blocks, refresh tolerance snapshots. Never rewrites the book's output.")
+    var update = false
+
+    @Option(help: "Only chapters whose file name contains this substring.")
+    var filter: String?
+
+    @Option(help: "Check (or update) only cell N; earlier cells still run for their state.")
+    var cell: Int?
+
+    @Option(help: "Directory for the HTML report.")
+    var output = "output"
+
+    @Flag(help: "Do not write the HTML report.")
+    var noReport = false
+
+    func validate() throws {
+        if let n = cell, n < 1 { throw ValidationError("--cell takes a cell number from 1") }
+    }
+
+    /// Runs `paths` and exits non-zero on any failure.
+    func run(_ paths: [String], showProgress: Bool) throws {
+        var paths = paths
+        if let f = filter { paths = paths.filter { $0.split(separator: "/").last.map(String.init)?.contains(f) ?? false } }
+        if paths.isEmpty {
+            print("nnfs-book: no chapter matches" + (filter.map { " --filter \($0)" } ?? ""))
+            throw ExitCode.failure
+        }
+        let env = ProcessInfo.processInfo.environment
+        let options = RunOptions(update: update, cell: cell, keepWork: env["NNFS_BOOK_KEEP_WORK"] == "1",
+                                 progress: { line in
+                                     FileHandle.standardError.write(Data((line + "\n").utf8))
+                                 })
+        // Unbuffered, so progress shows as it happens even when piped.
+        let session = BookSession(options: options, reportDirectory: noReport ? nil : output, showProgress: showProgress,
+                                  print: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) })
+        let results = session.run(paths)
+        if results.contains(where: \.failed) { throw ExitCode.failure }
+    }
+}

@@ -1,1 +1,0 @@
-print("nnfs-book: not yet")
