@@ -81,6 +81,14 @@ struct ComparatorTests {
         #expect(!passes("1.000000", "1.0002", tol))
     }
 
+    @Test func toleranceNeverLoosensIntegers() {
+        let tol = OutputComparator(relativeTolerance: 0.2)
+        #expect(passes("epoch: 1000, acc: 0.400", "epoch: 1000, acc: 0.450", tol))
+        #expect(!passes("epoch: 1000, acc: 0.400", "epoch: 1100, acc: 0.400", tol))
+        // After `...`, a block cannot line up with a neighbouring epoch.
+        #expect(!passes("...\nepoch: 9900, acc: 0.600", "epoch: 9800, acc: 0.600\nepoch: 9901, acc: 0.6", tol))
+    }
+
     @Test func exactModeComparesNumbersAsText() {
         let exact = OutputComparator(exact: true)
         #expect(passes("[ 0.5  1. ]", "[0.5 1.]", exact))

@@ -41,6 +41,9 @@ public struct NumberLiteral: Equatable, Sendable {
     public var decimals: Int?
     public var exponent: Int
 
+    /// Printed without a decimal point or exponent (`20`, `-3`).
+    public var isInteger: Bool { !text.contains(".") && !text.lowercased().contains("e") }
+
     /// Half a unit in the last printed digit: `0.920` -> 0.0005, `1.25e-05` -> 5e-08, `20` -> 0.5.
     /// A trailing-dot number (`1.`) takes `impliedDecimals`, the precision of its neighbours.
     public func halfUnit(impliedDecimals: Int = 0) -> Double {
