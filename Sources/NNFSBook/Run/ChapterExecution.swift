@@ -38,6 +38,9 @@ public struct ChapterExecution: Sendable {
                            startupLimit: Double = CodeOptions.defaultTimeout) throws -> ChapterExecution {
         var env = ProcessInfo.processInfo.environment
         env["SWIFT_BACKTRACE"] = backtraceSetting
+        // The core runs BLAS on one thread (Tensor.configureBLAS); without this, OpenBLAS still
+        // starts its thread pool at load and a spinning worker takes ~10% of a second core.
+        if env["OPENBLAS_NUM_THREADS"] == nil { env["OPENBLAS_NUM_THREADS"] = env["NNFS_BLAS_THREADS"] ?? "1" }
         let start = Date()
         let process = try Subprocess(executable: executable, arguments: [], workingDirectory: workingDirectory, environment: env)
         let limits = Dictionary(uniqueKeysWithValues: plan.runCells.map { ($0.index, $0.options.effectiveTimeout) })

@@ -3,7 +3,7 @@ import Foundation
 // nnfs-bench: runs each workload in Swift (in-process) and in NumPy (the book's code, as a
 // subprocess timing its own loop), and prints both times and the ratio.
 //
-//   swift run -c release nnfs-bench [workload ...] [--repeat N] [--epochs N]
+//   swift run -c release nnfs-bench [workload ...] [--repeat N] [--epochs N] [--swift-only]
 //
 // Times are the best of N runs on each side (default 3): the minimum is the least disturbed
 // by other load on a shared machine. Needs `python3` with `numpy` and `nnfs` for the NumPy side.
@@ -27,6 +27,12 @@ var args = Array(CommandLine.arguments.dropFirst())
     args.removeSubrange(i...(i + 1))
     return v
 }
+@MainActor func flag(_ name: String) -> Bool {
+    guard let i = args.firstIndex(of: name) else { return false }
+    args.remove(at: i)
+    return true
+}
+let swiftOnly = flag("--swift-only")  // for profiling the Swift side alone
 let repeats = option("--repeat") ?? 3
 let epochsOverride = option("--epochs")
 let selected = args.isEmpty ? workloads : workloads.filter { args.contains($0.name) }
@@ -62,6 +68,7 @@ for w in selected {
         swiftBest = min(swiftBest, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
     }
     print(String(format: "  swift  %8.3f s   %@", swiftBest, swiftLast))
+    if swiftOnly { continue }
     var numpyBest = Double.infinity, numpyLast = ""
     for _ in 0..<repeats {
         guard let r = runNumPy(w, epochs: epochs) else {
