@@ -8,38 +8,34 @@ extension Tensor {
     enum ArithmeticOp { case add, subtract, multiply, divide }
 
     static func arithmetic(_ a: Tensor, _ b: Tensor, _ op: ArithmeticOp, resultType: DType) -> Tensor {
+        switch op {
+        case .add: return binary(a, b, as: resultType, AddKernel<Float>.self, AddKernel<Double>.self, WrappingAddKernel.self)
+        case .subtract: return binary(a, b, as: resultType, SubtractKernel<Float>.self, SubtractKernel<Double>.self, WrappingSubtractKernel.self)
+        case .multiply: return binary(a, b, as: resultType, MultiplyKernel<Float>.self, MultiplyKernel<Double>.self, WrappingMultiplyKernel.self)
         // True division of integers gives float64, as in Python 3 / NumPy.
-        let dtype = (op == .divide && !resultType.isFloatingPoint) ? .float64 : resultType
+        case .divide:
+            return binary(a, b, as: resultType.isFloatingPoint ? resultType : .float64,
+                          DivideKernel<Float>.self, DivideKernel<Double>.self, WrappingMultiplyKernel.self /* never used */)
+        }
+    }
+
+    /// Runs the kernel for `dtype` on both operands converted to it. Integer results wrap like
+    /// NumPy's fixed-width integers (`uint8` modulo 256); booleans compute as `int64`.
+    static func binary<F: BinaryKernel, D: BinaryKernel, I: BinaryKernel>(
+        _ a: Tensor, _ b: Tensor, as dtype: DType, _ f: F.Type, _ d: D.Type, _ i: I.Type) -> Tensor
+        where F.Element == Float, F.Result == Float, D.Element == Double, D.Result == Double,
+              I.Element == Int, I.Result == Int {
         switch dtype {
         case .float32:
-            let r: (values: [Float], shape: [Int])
-            switch op {
-            case .add: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, AddKernel<Float>.self)
-            case .subtract: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, SubtractKernel<Float>.self)
-            case .multiply: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, MultiplyKernel<Float>.self)
-            case .divide: r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, DivideKernel<Float>.self)
-            }
+            let r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, F.self)
             return Tensor(float32: r.values, shape: r.shape)
         case .float64:
-            let r: (values: [Double], shape: [Int])
-            switch op {
-            case .add: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, AddKernel<Double>.self)
-            case .subtract: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, SubtractKernel<Double>.self)
-            case .multiply: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, MultiplyKernel<Double>.self)
-            case .divide: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, DivideKernel<Double>.self)
-            }
+            let r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, D.self)
             return Tensor(float64: r.values, shape: r.shape)
         case .int64, .uint8, .bool:
-            let r: (values: [Int], shape: [Int])
-            let wrap = dtype == .uint8
-            switch op {
-            case .add: r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, WrappingAddKernel.self)
-            case .subtract: r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, WrappingSubtractKernel.self)
-            case .multiply: r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, WrappingMultiplyKernel.self)
-            case .divide: fatalError("unreachable")
-            }
-            let intType: DType = dtype == .bool ? .int64 : dtype
-            return Tensor(ints: wrap ? r.values.map { $0 & 0xFF } : r.values, shape: r.shape, dtype: intType)
+            let r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, I.self)
+            let values = dtype == .uint8 ? r.values.map { $0 & 0xFF } : r.values
+            return Tensor(ints: values, shape: r.shape, dtype: dtype == .bool ? .int64 : dtype)
         }
     }
 

@@ -86,33 +86,11 @@ extension Tensor {
 
     /// `np.maximum(a, b)`: element-wise maximum with broadcasting; NaN propagates.
     public static func maximum(_ a: Tensor, _ b: Tensor) -> Tensor {
-        let t = resultType(a, b)
-        switch t {
-        case .float32:
-            let r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, MaximumKernel<Float>.self)
-            return Tensor(float32: r.values, shape: r.shape)
-        case .float64:
-            let r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, MaximumKernel<Double>.self)
-            return Tensor(float64: r.values, shape: r.shape)
-        default:
-            let r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, IntMaximumKernel.self)
-            return Tensor(ints: r.values, shape: r.shape, dtype: t == .bool ? .int64 : t)
-        }
+        binary(a, b, as: resultType(a, b), MaximumKernel<Float>.self, MaximumKernel<Double>.self, IntMaximumKernel.self)
     }
 
-    /// `np.minimum(a, b)`.
+    /// `np.minimum(a, b)`: element-wise minimum with broadcasting; NaN propagates.
     public static func minimum(_ a: Tensor, _ b: Tensor) -> Tensor {
-        let t = resultType(a, b)
-        switch t {
-        case .float32:
-            let r = Broadcast.apply(a.floats, a.shape, b.floats, b.shape, MinimumKernel<Float>.self)
-            return Tensor(float32: r.values, shape: r.shape)
-        case .float64:
-            let r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, MinimumKernel<Double>.self)
-            return Tensor(float64: r.values, shape: r.shape)
-        default:
-            let r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, IntMinimumKernel.self)
-            return Tensor(ints: r.values, shape: r.shape, dtype: t == .bool ? .int64 : t)
-        }
+        binary(a, b, as: resultType(a, b), MinimumKernel<Float>.self, MinimumKernel<Double>.self, IntMinimumKernel.self)
     }
 }
