@@ -21,6 +21,19 @@ let workloads = [
              script: "ch10_adam.py", swift: ch10Adam(epochs:), defaultEpochs: 10001),
 ]
 
+// Run BLAS as chapter programs do (see ChapterExecution in NNFSBook): one thread, and the
+// SkylakeX kernels where the CPU has AVX-512. OpenBLAS reads these when it loads, so set them
+// and start again.
+if ProcessInfo.processInfo.environment["NNFS_BENCH_CONFIGURED"] == nil {
+    setenv("NNFS_BENCH_CONFIGURED", "1", 1)
+    setenv("OPENBLAS_NUM_THREADS", "1", 0)
+    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let flags = Set((cpu.split(separator: "\n").first { $0.hasPrefix("flags") } ?? "").split(separator: " ").map(String.init))
+    if ["avx512f", "avx512dq", "avx512bw", "avx512vl", "avx512cd"].allSatisfy(flags.contains) { setenv("OPENBLAS_CORETYPE", "SkylakeX", 0) }
+    let argv = CommandLine.unsafeArgv
+    execv("/proc/self/exe", argv)
+}
+
 var args = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> Int? {
     guard let i = args.firstIndex(of: name), i + 1 < args.count, let v = Int(args[i + 1]) else { return nil }
@@ -60,7 +73,8 @@ func runNumPy(_ w: Workload, epochs: Int) -> (seconds: Double, last: String)? {
 
 for w in selected {
     let epochs = epochsOverride ?? w.defaultEpochs
-    print("\(w.name): \(w.summary) (epochs: \(epochs), best of \(repeats))")
+    let core = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "auto"
+    print("\(w.name): \(w.summary) (epochs: \(epochs), best of \(repeats), OpenBLAS core \(core))")
     var swiftBest = Double.infinity, swiftLast = ""
     for _ in 0..<repeats {
         let t0 = DispatchTime.now().uptimeNanoseconds
