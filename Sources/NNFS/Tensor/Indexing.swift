@@ -163,7 +163,7 @@ extension Tensor {
         let v = value.astype(dtype)
         func put<E>(_ a: inout [E], _ x: E) {
             a.withUnsafeMutableBufferPointer { p in
-                m.withUnsafeBufferPointer { q in for i in 0..<q.count where q[i] { p[i] = x } }
+                m.withUnsafeBufferPointer { q in for i in 0..<q.count { p[i] = q[i] ? x : p[i] } }
             }
         }
         switch (storage, v.storage) {
