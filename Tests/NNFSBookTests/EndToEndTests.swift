@@ -259,6 +259,32 @@ struct EndToEndTests {
         #expect(after.statuses == [.passed, .failed, .passed])
     }
 
+    @Test func longCellReportsProgressWithItsLastLine() throws {
+        let path = try writeChapter("""
+            # Slow
+
+            ```swift
+            import Foundation
+            print("epoch: 1")
+            usleep(1_600_000)
+            print("epoch: 2")
+            ```
+
+            ```output ours
+            epoch: 1
+            epoch: 2
+            ```
+            """)
+        let lines = LockedLines()
+        var options = RunOptions(root: packageRoot, progress: { lines.append($0) })
+        options.heartbeat = 0.5
+        let result = BookRunner.run(chapterAt: path, options: options)
+        #expect(result.statuses == [.passed])
+        let beats = lines.all.filter { $0.contains("cell 1 running") }
+        #expect(beats.count >= 2, "\(lines.all)")
+        #expect(beats.allSatisfy { $0.hasSuffix(": epoch: 1") })
+    }
+
     @Test func cellOptionRunsEarlierCellsForState() throws {
         let path = try writeChapter("""
             ```swift

@@ -34,3 +34,11 @@ func runChapter(_ path: String, update: Bool = false, cell: Int? = nil) -> Chapt
 extension ChapterResult {
     var statuses: [CellResult.Status] { cells.map(\.status) }
 }
+
+/// Progress lines collected from a `@Sendable` callback.
+final class LockedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+}

@@ -45,8 +45,11 @@ public struct ChapterExecution: Sendable {
 
     /// Runs `executable`. `timeouts` gives each run cell's limit in seconds; `startupLimit` bounds
     /// the time before the first cell begins and after the last one ends.
+    /// A cell that runs longer than `heartbeat` seconds is reported through `progress` every
+    /// `heartbeat` seconds with the last line it printed (a training log's latest epoch).
     public static func run(executable: String, plan: ProgramPlan, workingDirectory: String,
-                           startupLimit: Double = CodeOptions.defaultTimeout) throws -> ChapterExecution {
+                           startupLimit: Double = CodeOptions.defaultTimeout, heartbeat: Double = 10,
+                           progress: (String) -> Void = { _ in }) throws -> ChapterExecution {
         var env = ProcessInfo.processInfo.environment
         env["SWIFT_BACKTRACE"] = backtraceSetting
         // The core runs BLAS on one thread (Tensor.configureBLAS); without this, OpenBLAS still
@@ -63,6 +66,7 @@ public struct ChapterExecution: Sendable {
         var cellBegan = Date()
         var deadline = Date().addingTimeInterval(startupLimit)
         var exitedAt: Date?
+        var lastHeartbeat = Date()
 
         func apply(_ events: [MarkerStream.Event]) {
             for event in events {
@@ -73,6 +77,7 @@ public struct ChapterExecution: Sendable {
                 case .begin(let cell):
                     current = cell
                     cellBegan = Date()
+                    lastHeartbeat = cellBegan
                     result.cells[cell, default: CellRun()].began = true
                     deadline = Date().addingTimeInterval(limits[cell] ?? CodeOptions.defaultTimeout)
                 case .end(let cell, let ns):
@@ -103,6 +108,11 @@ public struct ChapterExecution: Sendable {
             }
             // Once the process has exited, drain what is left briefly: a grandchild holding the
             // pipe open must not hang the runner.
+            if let c = current, now.timeIntervalSince(lastHeartbeat) >= heartbeat {
+                lastHeartbeat = now
+                let last = result.cells[c]?.output.split(separator: "\n").last.map(String.init) ?? ""
+                progress("    cell \(c) running \(Int(now.timeIntervalSince(cellBegan))) s" + (last.isEmpty ? "" : ": \(last.prefix(100))"))
+            }
             if exitedAt == nil, process.poll() != nil { exitedAt = Date() }
             if let t = exitedAt, Date().timeIntervalSince(t) > 1 { process.killGroup(); break }
             guard let chunk = process.read(timeout: min(0.25, deadline.timeIntervalSince(now))) else { break }

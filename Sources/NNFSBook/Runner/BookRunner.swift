@@ -52,7 +52,8 @@ public enum BookRunner {
                 result.errors.append("\(chapter.displayPath): error: the chapter program failed to build:\n\(message)")
             }
             if let exe = outcome.executable, !outcome.plan.runCells.isEmpty {
-                execution = try ChapterExecution.run(executable: exe, plan: outcome.plan, workingDirectory: root)
+                execution = try ChapterExecution.run(executable: exe, plan: outcome.plan, workingDirectory: root,
+                                                     heartbeat: options.heartbeat, progress: options.progress)
                 result.runSeconds = execution!.seconds
             }
         }

@@ -6,10 +6,13 @@ public struct RunOptions: Sendable {
     public var cell: Int?
     /// The package root; found from the chapter or the current directory when nil.
     public var root: String?
-    /// Where progress lines go (the core build, verify's chapter counter).
+    /// Where progress lines go (the core build, verify's chapter counter, long-running cells).
     public var progress: @Sendable (String) -> Void = { _ in }
     /// Keep the generated program in `.build-book/` after the run (env `NNFS_BOOK_KEEP_WORK=1`).
     public var keepWork = false
+    /// A cell running longer than this many seconds is reported through `progress` this often,
+    /// with the last line it printed.
+    public var heartbeat: Double = 10
 
     public init(update: Bool = false, cell: Int? = nil, root: String? = nil, keepWork: Bool = false,
                 progress: @escaping @Sendable (String) -> Void = { _ in }) {
