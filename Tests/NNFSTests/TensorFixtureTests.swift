@@ -24,6 +24,8 @@ struct TensorFixture {
             return Tensor(float64: (d["values"] as! [String]).map { Double(bitPattern: UInt64($0, radix: 16)!) }, shape: shape)
         case "bool":
             return Tensor(bools: d["values"] as! [Bool], shape: shape)
+        case "uint8":
+            return Tensor(ints: d["values"] as! [Int], shape: shape, dtype: .uint8)
         default:
             return Tensor(ints: d["values"] as! [Int], shape: shape)
         }
