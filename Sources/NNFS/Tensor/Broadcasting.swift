@@ -16,6 +16,50 @@ enum Broadcast {
         return out
     }
 
+    /// How the two operands of a fast-path loop line up (`rows` x `cols` output).
+    enum MatrixBroadcast { case same, fullByScalar, scalarByFull, fullByRow, fullByColumn, rowByFull, columnByFull }
+
+    /// The `(m, n)`-against-row/column loops. A function of its own so that every bound is a
+    /// parameter (not a captured variable the compiler must reload after each store), which lets
+    /// the inner loops vectorise.
+    @inline(never)
+    static func matrixLoop<K: BinaryKernel>(_ o: UnsafeMutablePointer<K.Result>, _ x: UnsafePointer<K.Element>,
+                                            _ y: UnsafePointer<K.Element>, rows: Int, cols: Int,
+                                            _ mode: MatrixBroadcast, _ kernel: K.Type) {
+        // Row pointers are advanced outside the inner loops, which then carry no overflow-checked
+        // index arithmetic (a trap path would stop vectorisation).
+        switch mode {
+        case .same:
+            for i in 0..<rows &* cols { (o + i).initialize(to: K.op(x[i], y[i])) }
+        case .fullByScalar:
+            let v = y[0]
+            for i in 0..<rows &* cols { (o + i).initialize(to: K.op(x[i], v)) }
+        case .scalarByFull:
+            let v = x[0]
+            for i in 0..<rows &* cols { (o + i).initialize(to: K.op(v, y[i])) }
+        case .fullByRow:
+            for i in 0..<rows {
+                let orow = o + i &* cols, xrow = x + i &* cols
+                for j in 0..<cols { (orow + j).initialize(to: K.op(xrow[j], y[j])) }
+            }
+        case .fullByColumn:
+            for i in 0..<rows {
+                let orow = o + i &* cols, xrow = x + i &* cols, v = y[i]
+                for j in 0..<cols { (orow + j).initialize(to: K.op(xrow[j], v)) }
+            }
+        case .rowByFull:
+            for i in 0..<rows {
+                let orow = o + i &* cols, yrow = y + i &* cols
+                for j in 0..<cols { (orow + j).initialize(to: K.op(x[j], yrow[j])) }
+            }
+        case .columnByFull:
+            for i in 0..<rows {
+                let orow = o + i &* cols, yrow = y + i &* cols, v = x[i]
+                for j in 0..<cols { (orow + j).initialize(to: K.op(v, yrow[j])) }
+            }
+        }
+    }
+
     /// Row-major strides of `shape` as seen from `outShape` (0 on stretched axes).
     static func strides(_ shape: [Int], in outShape: [Int]) -> [Int] {
         let rank = outShape.count
@@ -31,79 +75,45 @@ enum Broadcast {
 
     /// Applies `op` element-wise to two row-major buffers under broadcasting.
     ///
-    /// `kernel` is a type, so specialisation inlines its operation into tight loops. Fast paths: equal shapes,
+    /// `kernel` is a type, so specialisation inlines its operation into tight (vectorised) loops.
+    /// Fast paths: equal shapes,
     /// a one-element operand, a row `(n,)`/`(1, n)` or a column `(m, 1)` against an `(m, n)`
     /// matrix (bias rows, keepdims sums); otherwise the last axis is the inner loop and the outer
     /// axes are walked with a counter.
     static func apply<K: BinaryKernel>(_ a: [K.Element], _ aShape: [Int], _ b: [K.Element], _ bShape: [Int],
                                        _ kernel: K.Type) -> (values: [K.Result], shape: [Int]) {
         typealias R = K.Result
-        @inline(__always) func op(_ x: K.Element, _ y: K.Element) -> R { K.op(x, y) }
-        if aShape == bShape {
-            let n = a.count
+        let outShape = aShape == bShape ? aShape : shape(aShape, bShape)
+        let n = outShape.reduce(1, *)
+        if n == 0 { return ([], outShape) }
+        var mode: MatrixBroadcast?
+        var rows = 1, cols = n
+        if aShape == bShape { mode = .same }
+        else if b.count == 1 && n == a.count { mode = .fullByScalar }
+        else if a.count == 1 && n == b.count { mode = .scalarByFull }
+        else if outShape.count == 2 {
+            // (m, n) against a row (n,) / (1, n) or a column (m, 1), either side.
+            (rows, cols) = (outShape[0], outShape[1])
+            let aFull = a.count == n, bFull = b.count == n
+            let bRow = !bFull && b.count == cols && (bShape.count == 1 || bShape[0] == 1)
+            let bCol = !bFull && b.count == rows && bShape.count == 2 && bShape[1] == 1
+            let aRow = !aFull && a.count == cols && (aShape.count == 1 || aShape[0] == 1)
+            let aCol = !aFull && a.count == rows && aShape.count == 2 && aShape[1] == 1
+            if aFull && bRow { mode = .fullByRow }
+            else if aFull && bCol { mode = .fullByColumn }
+            else if bFull && aRow { mode = .rowByFull }
+            else if bFull && aCol { mode = .columnByFull }
+        }
+        if let mode {
             let values = [R](unsafeUninitializedCapacity: n) { out, count in
                 a.withUnsafeBufferPointer { pa in
                     b.withUnsafeBufferPointer { pb in
-                        let o = out.baseAddress!, x = pa.baseAddress, y = pb.baseAddress
-                        for i in 0..<n { (o + i).initialize(to: op(x![i], y![i])) }
+                        matrixLoop(out.baseAddress!, pa.baseAddress!, pb.baseAddress!, rows: rows, cols: cols, mode, K.self)
                     }
                 }
                 count = n
             }
-            return (values, aShape)
-        }
-        let outShape = shape(aShape, bShape)
-        let n = outShape.reduce(1, *)
-        if b.count == 1 && n == a.count {
-            let s = b[0]
-            let values = [R](unsafeUninitializedCapacity: n) { out, count in
-                a.withUnsafeBufferPointer { pa in
-                    let o = out.baseAddress!, x = pa.baseAddress
-                    for i in 0..<n { (o + i).initialize(to: op(x![i], s)) }
-                }
-                count = n
-            }
             return (values, outShape)
-        }
-        if a.count == 1 && n == b.count {
-            let s = a[0]
-            let values = [R](unsafeUninitializedCapacity: n) { out, count in
-                b.withUnsafeBufferPointer { pb in
-                    let o = out.baseAddress!, y = pb.baseAddress
-                    for i in 0..<n { (o + i).initialize(to: op(s, y![i])) }
-                }
-                count = n
-            }
-            return (values, outShape)
-        }
-        // (m, n) against a row (n,) / (1, n) or a column (m, 1), either side.
-        if outShape.count == 2 {
-            let rows = outShape[0], cols = outShape[1]
-            let aFull = a.count == n, bFull = b.count == n
-            let bRow = bFull ? false : (b.count == cols && (bShape.count == 1 || bShape[0] == 1))
-            let bCol = bFull ? false : (b.count == rows && bShape.count == 2 && bShape[1] == 1)
-            let aRow = aFull ? false : (a.count == cols && (aShape.count == 1 || aShape[0] == 1))
-            let aCol = aFull ? false : (a.count == rows && aShape.count == 2 && aShape[1] == 1)
-            if (aFull && (bRow || bCol)) || (bFull && (aRow || aCol)) {
-                let values = [R](unsafeUninitializedCapacity: n) { out, count in
-                    a.withUnsafeBufferPointer { pa in
-                        b.withUnsafeBufferPointer { pb in
-                            let o = out.baseAddress!, x = pa.baseAddress!, y = pb.baseAddress!
-                            if aFull && bRow {
-                                for i in 0..<rows { let r = i * cols; for j in 0..<cols { (o + r + j).initialize(to: op(x[r + j], y[j])) } }
-                            } else if aFull {
-                                for i in 0..<rows { let r = i * cols, v = y[i]; for j in 0..<cols { (o + r + j).initialize(to: op(x[r + j], v)) } }
-                            } else if aRow {
-                                for i in 0..<rows { let r = i * cols; for j in 0..<cols { (o + r + j).initialize(to: op(x[j], y[r + j])) } }
-                            } else {
-                                for i in 0..<rows { let r = i * cols, v = x[i]; for j in 0..<cols { (o + r + j).initialize(to: op(v, y[r + j])) } }
-                            }
-                        }
-                    }
-                    count = n
-                }
-                return (values, outShape)
-            }
         }
         let sa = strides(aShape, in: outShape)
         let sb = strides(bShape, in: outShape)
@@ -120,7 +130,7 @@ enum Broadcast {
                     for _ in 0..<outer {
                         var ja = offA, jb = offB
                         for _ in 0..<inner {
-                            (out.baseAddress! + o).initialize(to: op(pa[ja], pb[jb]))
+                            (out.baseAddress! + o).initialize(to: K.op(pa[ja], pb[jb]))
                             ja += ia; jb += ib; o += 1
                         }
                         // Advance the outer counter (odometer over axes 0..<rank-1).
