@@ -92,3 +92,23 @@ final class Lines: @unchecked Sendable {
     func append(_ s: String) { lock.lock(); lines.append(s); lock.unlock() }
     var text: String { lock.lock(); defer { lock.unlock() }; return lines.joined(separator: "\n") }
 }
+
+@Suite("Pipe tables in prose")
+struct HTMLTableTests {
+    @Test func rendersAPipeTableWithInlineMarkdown() throws {
+        let html = try #require(HTMLTable.render([
+            "| function | derivative |",
+            "|---|:---:|",
+            "| `x + y` | `1` for **each** input |",
+            "| `a \\| b` | 0 |",
+        ]))
+        #expect(html.contains("<th>function</th><th>derivative</th>"))
+        #expect(html.contains("<td><code>x + y</code></td><td><code>1</code> for <strong>each</strong> input</td>"))
+        #expect(html.contains("<td><code>a | b</code></td><td>0</td>"))
+    }
+
+    @Test func ordinaryParagraphsAreNotTables() {
+        #expect(HTMLTable.render(["| just a line starting with a pipe"]) == nil)
+        #expect(HTMLTable.render(["| a | b |", "| not | a delimiter |"]) == nil)
+    }
+}

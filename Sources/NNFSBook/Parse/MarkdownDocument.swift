@@ -63,6 +63,7 @@ final class MarkdownDocument {
     static func startLine(_ node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) }
     static func endLine(_ node: OpaquePointer) -> Int { Int(cmark_node_get_end_line(node)) }
     static func isCodeBlock(_ node: OpaquePointer) -> Bool { cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK }
+    static func isParagraph(_ node: OpaquePointer) -> Bool { cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH }
 
     private static func string(_ p: UnsafePointer<CChar>?) -> String {
         p.map { String(cString: $0) } ?? ""

@@ -29,6 +29,10 @@ enum HTMLChapterPage {
                 if let r = byCodeLine[line] { html += cell(r, file: chapter.displayPath); continue }
                 if outputLines.contains(line) { continue }
             }
+            if MarkdownDocument.isParagraph(node) {
+                let lines = (line...MarkdownDocument.endLine(node)).map { chapter.source.line($0) }
+                if let table = HTMLTable.render(lines) { html += table; continue }
+            }
             html += MarkdownDocument.html(node)
         }
         return html
