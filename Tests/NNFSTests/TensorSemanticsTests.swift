@@ -86,4 +86,36 @@ import Testing
             #expect(Tensor.eye(2).dtype == .float32)
         }
     }
+
+    @Test func transposeIsAViewThatBehavesLikeACopy() {
+        let m = Tensor([[1.0, 2, 3], [4, 5, 6]])
+        let t = m.T
+        #expect(t.shape == [3, 2])
+        #expect(t.doubles == [1, 4, 2, 5, 3, 6])
+        #expect(t.T == m)
+        #expect(t.reshape(6).doubles == [1, 4, 2, 5, 3, 6])
+        #expect(t[1].doubles == [2, 5])
+        #expect(t[..., 1].doubles == [4, 5, 6])
+        #expect(t.sum(axis: 0).doubles == [6, 15])
+        #expect(t.description == "[[1. 4.]\n [2. 5.]\n [3. 6.]]")
+        var u = m.T
+        u += 1
+        #expect(u.doubles == [2, 5, 3, 6, 4, 7])
+        #expect(m.doubles == [1, 2, 3, 4, 5, 6])
+        var w = m.T
+        w[0] = Tensor([9.0, 9])
+        #expect(w.doubles == [9, 9, 2, 5, 3, 6])
+    }
+
+    @Test func dotReadsTransposedViewsInPlace() {
+        withPlainNumPy {
+            let a = Tensor([[1.0, 2], [3, 4], [5, 6]])          // (3, 2)
+            let b = Tensor([[1.0, 0.5, -1], [2, -2, 0.25]])       // (2, 3)
+            let materialised = { (t: Tensor) in Tensor(float64: t.doubles, shape: t.shape) }
+            #expect(Tensor.dot(a.T, a) == Tensor.dot(materialised(a.T), a))
+            #expect(Tensor.dot(b, b.T) == Tensor.dot(b, materialised(b.T)))
+            #expect(Tensor.dot(b.T, a.T) == Tensor.dot(materialised(b.T), materialised(a.T)))
+            #expect(Tensor.dot(a.T, a).doubles == [35, 44, 44, 56])
+        }
+    }
 }

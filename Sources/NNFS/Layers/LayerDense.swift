@@ -37,10 +37,9 @@ public final class LayerDense {
 
     /// `dweights = inputs.T · dvalues`, `dbiases = sum(dvalues, axis 0)`, `dinputs = dvalues · weights.T`.
     public func backward(_ dvalues: Tensor) {
-        // np.dot(inputs.T, dvalues) and np.dot(dvalues, weights.T), with BLAS reading the
-        // transposes in place (same results, no copies).
-        dweights = Tensor.dot(inputs, transposed: true, dvalues, transposed: false)
+        // `.T` is a view: BLAS reads the transposes in place.
+        dweights = np.dot(inputs.T, dvalues)
         dbiases = np.sum(dvalues, axis: 0, keepdims: true)
-        dinputs = Tensor.dot(dvalues, transposed: false, weights, transposed: true)
+        dinputs = np.dot(dvalues, weights.T)
     }
 }

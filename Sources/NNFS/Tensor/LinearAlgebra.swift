@@ -25,11 +25,21 @@ extension Tensor {
     }
 
     /// `np.dot(a, b)`.
-    public static func dot(_ a: Tensor, _ b: Tensor) -> Tensor { dot(a, transposed: false, b, transposed: false) }
+    public static func dot(_ a: Tensor, _ b: Tensor) -> Tensor {
+        // A transposed view goes to BLAS as the stored matrix with a transpose flag.
+        func untransposed(_ t: Tensor) -> Tensor {
+            guard t.transposedView else { return t }
+            var u = t
+            u.shape = [t.shape[1], t.shape[0]]
+            u.transposedView = false
+            return u
+        }
+        return dot(untransposed(a), transposed: a.transposedView, untransposed(b), transposed: b.transposedView)
+    }
 
-    /// `np.dot(a.T, b)`, `np.dot(a, b.T)` without building the transposes: BLAS reads the
-    /// operands transposed. Results are identical to multiplying the materialised transposes
-    /// (the BLAS kernel's order of operations does not depend on the operands' layout).
+    /// `np.dot(op(a), op(b))` where `op` transposes when asked: BLAS reads the operands
+    /// transposed. Results are identical to multiplying materialised transposes (the BLAS
+    /// kernel's order of operations does not depend on the operands' layout).
     static func dot(_ a: Tensor, transposed ta: Bool, _ b: Tensor, transposed tb: Bool) -> Tensor {
         if a.rank == 0 || b.rank == 0 { return a * b }
         guard a.rank <= 2 && b.rank <= 2 else { fatalError("dot of arrays with more than 2 dimensions is not supported") }
@@ -111,12 +121,22 @@ extension Tensor {
     }
 
     /// `a.T`: the transpose (axes reversed; a 1-D tensor is unchanged).
+    ///
+    /// For a 2-D tensor this is a view that costs nothing: `np.dot` reads it in place through
+    /// BLAS's transpose flag, and any other use materialises the transposed elements.
     public var T: Tensor {
         guard rank == 2 else {
             if rank < 2 { return self }
             fatalError("transpose of arrays with more than 2 dimensions is not supported")
         }
-        let r = shape[0], c = shape[1]
+        var t = self
+        t.shape = [shape[1], shape[0]]
+        t.transposedView.toggle()
+        return t
+    }
+
+    /// The row-major transpose of a `rows` x `cols` matrix stored in `s`.
+    static func transposed(_ s: Storage, rows r: Int, cols c: Int) -> Storage {
         func tr<E>(_ a: [E]) -> [E] {
             [E](unsafeUninitializedCapacity: a.count) { out, count in
                 a.withUnsafeBufferPointer { p in
@@ -125,15 +145,12 @@ extension Tensor {
                 count = a.count
             }
         }
-        var t = self
-        t.shape = [c, r]
-        switch storage {
-        case .float32(let a): t.storage = .float32(tr(a))
-        case .float64(let a): t.storage = .float64(tr(a))
-        case .int(let a): t.storage = .int(tr(a))
-        case .bool(let a): t.storage = .bool(tr(a))
+        switch s {
+        case .float32(let a): return .float32(tr(a))
+        case .float64(let a): return .float64(tr(a))
+        case .int(let a): return .int(tr(a))
+        case .bool(let a): return .bool(tr(a))
         }
-        return t
     }
 
     /// `np.outer(a, b)`: `a[i] * b[j]` for the flattened operands.

@@ -30,6 +30,7 @@ extension Tensor {
             fatalError("cannot reshape array of size \(count) into shape \(pyShape(newShape))")
         }
         var t = self
+        if t.transposedView { t.storage = t.storage }  // reshape reads row-major order: materialise
         t.shape = dims
         return t
     }

@@ -37,7 +37,17 @@ public struct Tensor: Sendable {
     public internal(set) var shape: [Int]
     /// The element type.
     public internal(set) var dtype: DType
-    @usableFromInline var storage: Storage
+    /// The elements in row-major order of ``shape``. Reading it from a transposed view (see
+    /// ``T``) materialises the transpose; writing it makes the tensor an ordinary one again.
+    var storage: Storage {
+        get { transposedView ? Tensor.transposed(base, rows: shape[1], cols: shape[0]) : base }
+        set { base = newValue; transposedView = false }
+    }
+    /// The stored elements: `storage` itself, or for a transposed view the untransposed matrix.
+    var base: Storage
+    /// `a.T` of a 2-D tensor is a view: `base` holds the `(shape[1], shape[0])` original, so
+    /// `np.dot(a.T, b)` hands BLAS the original with a transpose flag and never copies.
+    var transposedView = false
     /// A Python scalar (a Swift number literal or `Double`/`Int` operand): under NumPy 2's rules
     /// (NEP 50) it takes the other operand's dtype instead of promoting it.
     @usableFromInline var isWeakScalar = false
@@ -47,7 +57,7 @@ public struct Tensor: Sendable {
         precondition(shape.reduce(1, *) == storage.count, "shape \(shape) does not match \(storage.count) elements")
         self.shape = shape
         self.dtype = dtype
-        self.storage = storage
+        self.base = storage
     }
 
     // MARK: Building from flat buffers
@@ -143,7 +153,7 @@ public struct Tensor: Sendable {
     // MARK: Facts
 
     /// The number of elements (`a.size`).
-    public var count: Int { storage.count }
+    public var count: Int { base.count }
     /// The number of axes (`a.ndim`).
     public var rank: Int { shape.count }
     /// `len(a)`: the extent of the first axis.
