@@ -37,15 +37,12 @@ extension Tensor {
         return dot(untransposed(a), transposed: a.transposedView, untransposed(b), transposed: b.transposedView)
     }
 
-    /// `np.dot(op(a), op(b))` where `op` transposes when asked: BLAS reads the operands
+    /// `np.dot(op(a), op(b))` where `op` transposes a 2-D operand when asked: BLAS reads the operands
     /// transposed. Results are identical to multiplying materialised transposes (the BLAS
     /// kernel's order of operations does not depend on the operands' layout).
     static func dot(_ a: Tensor, transposed ta: Bool, _ b: Tensor, transposed tb: Bool) -> Tensor {
         if a.rank == 0 || b.rank == 0 { return a * b }
         guard a.rank <= 2 && b.rank <= 2 else { fatalError("dot of arrays with more than 2 dimensions is not supported") }
-        if (ta && a.rank != 2) || (tb && b.rank != 2) {
-            return dot(ta ? a.T : a, transposed: false, tb ? b.T : b, transposed: false)
-        }
         // Logical shapes: op(a) is (m, k), op(b) is (k, n).
         let aShape = ta ? [a.shape[1], a.shape[0]] : a.shape
         let bShape = tb ? [b.shape[1], b.shape[0]] : b.shape
