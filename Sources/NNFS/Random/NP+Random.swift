@@ -39,11 +39,11 @@ extension np.random {
         state.randn(dims, dtype: NNFSConfig.defaultFloat.isFloatingPoint ? NNFSConfig.defaultFloat : .float64)
     }
 
-    /// `np.random.standard_normal(size)`: the same draws as `randn`, always `float64`.
-    public static func standard_normal(size: [Int]) -> Tensor { state.randn(size) }
+    /// `np.random.standard_normal(size)` (Swift-style name): the same draws as `randn`, always `float64`.
+    public static func standardNormal(size: [Int]) -> Tensor { state.randn(size) }
 
     /// `np.random.standard_normal()`: one legacy normal.
-    public static func standard_normal() -> Double { state.standardNormal() }
+    public static func standardNormal() -> Double { state.standardNormal() }
 
     /// `np.random.normal(loc, scale, size)`: `loc + scale * standard_normal()`, `float64`.
     public static func normal(_ loc: Double = 0.0, _ scale: Double = 1.0, size: [Int]) -> Tensor {
@@ -59,11 +59,11 @@ extension np.random {
     /// With no dimensions, a 0-D tensor.
     public static func rand(_ dims: Int...) -> Tensor { state.rand(dims) }
 
-    /// `np.random.random_sample(size)` (also `np.random.random`): uniform `float64` in `[0, 1)`.
-    public static func random_sample(size: [Int]) -> Tensor { state.randomSample(size) }
+    /// `np.random.random_sample(size)` (Swift-style name; also `np.random.random`): uniform `float64` in `[0, 1)`.
+    public static func randomSample(size: [Int]) -> Tensor { state.randomSample(size) }
 
     /// `np.random.random_sample()`: one uniform double in `[0, 1)`.
-    public static func random_sample() -> Double { state.randomSample() }
+    public static func randomSample() -> Double { state.randomSample() }
 
     /// `np.random.uniform(low, high, size)`: `low + (high - low) * random_sample()`, `float64`.
     public static func uniform(_ low: Double = 0.0, _ high: Double = 1.0, size: [Int]) -> Tensor {
