@@ -10,18 +10,13 @@ import Foundation
 extension Tensor {
     /// BLAS threads: one by default (these machines have 2 cores and BLAS threads collapse under
     /// load); `NNFS_BLAS_THREADS` overrides.
-    ///
-    /// Also raises glibc's mmap threshold to 32 MiB: a training step allocates and frees the same
-    /// few 100-KiB buffers thousands of times, and serving each from fresh mmap'd pages costs a
-    /// page fault per 4 KiB (measured: ~10% of a chapter-10 epoch). Larger arrays still use mmap.
+
     nonisolated(unsafe) static var blasConfigured = false
     static func configureBLAS() {
         guard !blasConfigured else { return }
         blasConfigured = true
         let n = ProcessInfo.processInfo.environment["NNFS_BLAS_THREADS"].flatMap(Int32.init) ?? 1
         openblas_set_num_threads(n)
-        _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
-        _ = mallopt(M_TRIM_THRESHOLD, 64 << 20)
     }
 
     /// `np.dot(a, b)`.
