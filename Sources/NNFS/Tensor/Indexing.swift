@@ -136,7 +136,8 @@ extension Tensor {
     public subscript(_ index: Tensor) -> Tensor {
         get {
             if index.dtype == .bool {
-                return gather(flat: maskPositions(index), shape: [maskPositions(index).count])
+                let positions = maskPositions(index)
+                return gather(flat: positions, shape: [positions.count])
             }
             let w = rowSize
             var flat = [Int]()

@@ -97,7 +97,7 @@ extension Tensor {
             guard let (outer, n, inner) = split else { return Tensor(ints: [a.reduce(0, &+)], shape: outShape) }
             var out = [Int](repeating: 0, count: outer * inner)
             for o in 0..<outer { for i in 0..<n { for j in 0..<inner { out[o * inner + j] &+= a[(o * n + i) * inner + j] } } }
-            return Tensor(ints: out, shape: outShape, dtype: dtype == .uint8 ? .int64 : .int64)
+            return Tensor(ints: out, shape: outShape)
         }
     }
 

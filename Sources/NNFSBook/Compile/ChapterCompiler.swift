@@ -61,15 +61,7 @@ public struct ChapterCompiler {
             }
             failedCell = culprit.index
             errors = diagnostics.map { d in
-                var moved = d
-                if d.file != plan.chapter.displayPath {
-                    moved.file = plan.chapter.displayPath
-                    moved.line = culprit.code.closeLine
-                    moved.column = 1
-                    moved.message += " (in the code generated around this cell: check its braces)"
-                    moved.detail = []
-                }
-                return moved
+                d.file == plan.chapter.displayPath ? d : Self.atClosingFence(d, of: culprit, in: plan)
             }
             if errors.isEmpty {
                 errors = [Diagnostic(file: plan.chapter.displayPath, line: culprit.code.openLine, column: 1,
@@ -135,6 +127,11 @@ public struct ChapterCompiler {
     private func relocate(_ d: Diagnostic, program: ProgramGenerator.Program, plan: ProgramPlan, source: String) -> Diagnostic {
         guard d.file != plan.chapter.displayPath, let index = program.cell(atGeneratedLine: d.line),
               let cell = plan.cells.first(where: { $0.index == index }) else { return d }
+        return Self.atClosingFence(d, of: cell, in: plan)
+    }
+
+    /// `d` moved to `cell`'s closing fence in the chapter, marked as coming from generated glue.
+    private static func atClosingFence(_ d: Diagnostic, of cell: Cell, in plan: ProgramPlan) -> Diagnostic {
         var moved = d
         moved.file = plan.chapter.displayPath
         moved.line = cell.code.closeLine
