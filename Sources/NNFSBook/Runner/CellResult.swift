@@ -47,6 +47,8 @@ public struct CellResult: Sendable {
     public var snapshotMismatches: [OutputMismatch] = []
     public var compileErrors: [Diagnostic] = []
     public var crash: CrashReport?
+    /// Figures the cell drew, in order.
+    public var figures: [CellFigure] = []
 
     public var index: Int { cell.index }
 }
