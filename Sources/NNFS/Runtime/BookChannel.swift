@@ -19,13 +19,13 @@ public enum BookChannel {
 
     public static var isOpen: Bool { fileDescriptor != nil }
 
-    /// Writes one record. Stdout is flushed first, so text a cell printed before the record is
+    /// Writes one record. Stdio buffers are flushed first, so text a cell printed before the record is
     /// in its pipe before the record is in the channel.
     public static func send(_ kind: String, _ payload: String) {
         guard let fd = fileDescriptor else { return }
         precondition(!kind.contains(" ") && !kind.contains("\n") && !payload.contains("\n"),
                      "BookChannel record must be one line")
-        fflush(stdout)
+        fflush(nil)  // all output streams (Swift 6 rejects the global `stdout` here)
         var bytes = Array("\(kind) \(payload)\n".utf8)
         var offset = 0
         while offset < bytes.count {
