@@ -10,8 +10,29 @@ extension np {
     public static func array(_ v: [Int]) -> Tensor { Tensor(v) }
     /// `np.array([[...]])` from Python ints: `int64`.
     public static func array(_ v: [[Int]]) -> Tensor { Tensor(v) }
+    /// `np.array([[[...]]])` from Python floats: a 3-D `float64` tensor.
+    public static func array(_ v: [[[Double]]]) -> Tensor { Tensor(v) }
+    /// `np.array([[[...]]])` from Python ints: a 3-D `int64` tensor.
+    public static func array(_ v: [[[Int]]]) -> Tensor { Tensor(v) }
+    /// `np.array([True, False])`: a boolean tensor.
+    public static func array(_ v: [Bool]) -> Tensor { Tensor(v) }
+    /// `np.array([[True, False]])`: a 2-D boolean tensor.
+    public static func array(_ v: [[Bool]]) -> Tensor {
+        Tensor(bools: v.flatMap { $0 }, shape: [v.count, Tensor.checkRows(v.map(\.count))])
+    }
     /// `np.array(a)` of a tensor: a copy.
     public static func array(_ t: Tensor) -> Tensor { t }
+
+    /// `np.array([...], dtype=...)`: the literal converted as `astype` does (floats to integers
+    /// truncate toward zero; to `uint8` modulo 256; non-zero is `True`).
+    public static func array(_ v: [Double], dtype: DType) -> Tensor { Tensor(v).astype(dtype) }
+    public static func array(_ v: [[Double]], dtype: DType) -> Tensor { Tensor(v).astype(dtype) }
+    public static func array(_ v: [[[Double]]], dtype: DType) -> Tensor { Tensor(v).astype(dtype) }
+    public static func array(_ v: [Int], dtype: DType) -> Tensor { Tensor.fromInts(v, [v.count], dtype) }
+    public static func array(_ v: [[Int]], dtype: DType) -> Tensor { Tensor(v).astype(dtype) }
+    public static func array(_ v: [[[Int]]], dtype: DType) -> Tensor { Tensor(v).astype(dtype) }
+    public static func array(_ v: [Bool], dtype: DType) -> Tensor { Tensor(v).astype(dtype) }
+    public static func array(_ t: Tensor, dtype: DType) -> Tensor { t.astype(dtype) }
 
     public static func dot(_ a: Tensor, _ b: Tensor) -> Tensor { Tensor.dot(a, b) }
     public static func outer(_ a: Tensor, _ b: Tensor) -> Tensor { Tensor.outer(a, b) }
@@ -28,11 +49,12 @@ extension np {
 
     public static func exp(_ a: Tensor, file: StaticString = #fileID, line: UInt = #line) -> Tensor { a.exp(file: file, line: line) }
     public static func log(_ a: Tensor, file: StaticString = #fileID, line: UInt = #line) -> Tensor { a.log(file: file, line: line) }
-    public static func sqrt(_ a: Tensor) -> Tensor { a.sqrt() }
+    public static func sqrt(_ a: Tensor, file: StaticString = #fileID, line: UInt = #line) -> Tensor { a.sqrt(file: file, line: line) }
     public static func abs(_ a: Tensor) -> Tensor { a.abs() }
     public static func square(_ a: Tensor) -> Tensor { a.square() }
     public static func sign(_ a: Tensor) -> Tensor { a.sign() }
     public static func clip(_ a: Tensor, _ lo: Double, _ hi: Double) -> Tensor { a.clip(lo, hi) }
+    public static func clip(_ a: Tensor, _ lo: Int, _ hi: Int) -> Tensor { a.clip(lo, hi) }
     public static func maximum(_ a: Tensor, _ b: Tensor) -> Tensor { Tensor.maximum(a, b) }
     public static func minimum(_ a: Tensor, _ b: Tensor) -> Tensor { Tensor.minimum(a, b) }
     /// `np.maximum(0, a)`: a Python number against a tensor (the number is a weak scalar).
@@ -41,6 +63,12 @@ extension np {
     public static func maximum(_ a: Tensor, _ b: Double) -> Tensor { Tensor.maximum(a, Tensor(weak: b)) }
     public static func minimum(_ a: Double, _ b: Tensor) -> Tensor { Tensor.minimum(Tensor(weak: a), b) }
     public static func minimum(_ a: Tensor, _ b: Double) -> Tensor { Tensor.minimum(a, Tensor(weak: b)) }
+
+    /// `np.where(condition, x, y)`; a Swift number for `x` or `y` is a Python scalar.
+    public static func `where`(_ c: Tensor, _ x: Tensor, _ y: Tensor) -> Tensor { Tensor.where(c, x, y) }
+    public static func `where`(_ c: Tensor, _ x: Tensor, _ y: Double) -> Tensor { Tensor.where(c, x, Tensor(weak: y)) }
+    public static func `where`(_ c: Tensor, _ x: Double, _ y: Tensor) -> Tensor { Tensor.where(c, Tensor(weak: x), y) }
+    public static func `where`(_ c: Tensor, _ x: Double, _ y: Double) -> Tensor { Tensor.where(c, Tensor(weak: x), Tensor(weak: y)) }
 
     /// `np.exp(x)` of a Python number: a `float64` scalar (what `print(np.exp(1))` shows).
     public static func exp(_ x: Double, file: StaticString = #fileID, line: UInt = #line) -> Tensor { Tensor(scalar: x).exp(file: file, line: line) }
@@ -66,6 +94,11 @@ extension np {
     public static let e = 2.718281828459045
     /// `np.pi`.
     public static let pi = Double.pi
+    /// `np.nan` (a quiet NaN; prints `nan`).
+    public static let nan = Double.nan
     public static let float32 = DType.float32
     public static let float64 = DType.float64
+    public static let int64 = DType.int64
+    public static let uint8 = DType.uint8
+    public static let bool = DType.bool
 }
