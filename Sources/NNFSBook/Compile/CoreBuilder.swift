@@ -37,13 +37,13 @@ public enum CoreBuilder {
             workingDirectory: root)
         guard status.succeeded else {
             let tail = output.split(separator: "\n", omittingEmptySubsequences: false).suffix(40).joined(separator: "\n")
-            throw SubprocessError("building the NNFS core failed (\(status.description)):\n\(tail)")
+            throw RunnerError("building the NNFS core failed (\(status.description)):\n\(tail)")
         }
         progress(String(format: "nnfs-book: NNFS core ready (%.1f s)", Date().timeIntervalSince(start)))
         let lib = scratch + "/release"
         let candidates = [lib + "/Modules", lib]
         guard let modules = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/NNFS.swiftmodule") }) else {
-            throw SubprocessError("the NNFS core built, but no NNFS.swiftmodule is in \(candidates.joined(separator: " or "))")
+            throw RunnerError("the NNFS core built, but no NNFS.swiftmodule is in \(candidates.joined(separator: " or "))")
         }
         let blas = root + "/Sources/COpenBLAS"
         return CoreBuild(root: root, libraryDirectory: lib, moduleDirectory: modules,

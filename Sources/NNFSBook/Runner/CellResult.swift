@@ -1,18 +1,32 @@
-import Foundation
-
 /// What happened to one cell.
+///
+/// The cell's ``outcome`` is decided once, by ``CellOutcome/decide(_:)``, from the compile result,
+/// the execution, the options and the judgement; reports only render it. The other fields are the
+/// evidence reports show (messages, outputs, mismatches, figures).
 public struct CellResult: Sendable {
-    public enum Status: String, Sendable, Equatable {
+    /// The cell's outcome: one value, set once.
+    public enum Outcome: Sendable, Equatable {
         case passed
         /// `--update` wrote this cell's output block or snapshot; counts as passed.
         case updated
+        case failed(Failure)
+        case skipped(reason: String)
+        /// Not run because an earlier cell failed to compile, crashed or timed out.
+        case notRun(reason: String)
+        /// Run only to set up state for the `--cell` being checked; not compared.
+        case ranForState
+        /// After the `--cell` being checked: not part of this run.
+        case notSelected
+    }
+
+    /// The outcome's kind, without its payload (what counts and colours use).
+    public enum Status: String, Sendable, Equatable {
+        case passed
+        case updated
         case failed
         case skipped
-        /// Not run because an earlier cell failed to compile, crashed or timed out.
         case notRun = "not run"
-        /// Run only to set up state for the `--cell` being checked; not compared.
         case ranForState = "ran"
-        /// After the `--cell` being checked: not part of this run.
         case notSelected = "not selected"
 
         public var isFailure: Bool { self == .failed }
@@ -23,14 +37,26 @@ public struct CellResult: Sendable {
         case output = "output differs"
         case noOutputBlock = "unexpected output"
         case snapshot = "snapshot differs"
+        case figure = "figure differs"
+        case outputLimit = "too much output"
+        /// A side-channel record the runner could not read (a malformed figure).
+        case channel = "bad figure record"
         case compile = "compile error"
         case crash = "crashed"
         case timeout = "timed out"
+
+        /// A difference found by comparing what the cell produced (as opposed to the cell not
+        /// finishing): what `--update` can resolve and `--cell` ignores for earlier cells.
+        public var isComparison: Bool {
+            switch self {
+            case .output, .noOutputBlock, .snapshot, .figure: return true
+            case .outputLimit, .channel, .compile, .crash, .timeout: return false
+            }
+        }
     }
 
     public var cell: Cell
-    public var status: Status
-    public var failure: Failure?
+    public internal(set) var outcome: Outcome
     /// Human-readable problems, each starting with `file:line:` where one applies.
     public var messages: [String] = []
     /// Notes that are not failures (why skipped/not run, "kept book output ...").
@@ -49,8 +75,41 @@ public struct CellResult: Sendable {
     public var crash: CrashReport?
     /// Figures the cell drew, in order.
     public var figures: [CellFigure] = []
+    /// The stored snapshot of each figure's `data`, in order (read before the program ran).
+    public var figureSnapshots: [String] = []
 
     public var index: Int { cell.index }
+
+    public init(cell: Cell, outcome: Outcome) {
+        self.cell = cell
+        self.outcome = outcome
+    }
+
+    /// For building results by hand (tests, reports): `status` and `failure` give the outcome.
+    public init(cell: Cell, status: Status, failure: Failure? = nil, seconds: Double? = nil, actual: String? = nil) {
+        self.init(cell: cell, outcome: CellOutcome.outcome(status: status, failure: failure, cell: cell))
+        self.seconds = seconds
+        self.actual = actual
+    }
+
+    /// The outcome's kind.
+    public var status: Status {
+        switch outcome {
+        case .passed: return .passed
+        case .updated: return .updated
+        case .failed: return .failed
+        case .skipped: return .skipped
+        case .notRun: return .notRun
+        case .ranForState: return .ranForState
+        case .notSelected: return .notSelected
+        }
+    }
+
+    /// Why the cell failed, when it did.
+    public var failure: Failure? {
+        if case .failed(let f) = outcome { return f }
+        return nil
+    }
 }
 
 /// What happened to one chapter.

@@ -13,6 +13,8 @@ public struct RunOptions: Sendable {
     /// A cell running longer than this many seconds is reported through `progress` this often,
     /// with the last line it printed.
     public var heartbeat: Double = 10
+    /// The most bytes one cell may print; past it the middle is cut and the cell fails.
+    public var outputCap = ChapterExecution.defaultOutputCap
 
     public init(update: Bool = false, cell: Int? = nil, root: String? = nil, keepWork: Bool = false,
                 progress: @escaping @Sendable (String) -> Void = { _ in }) {
