@@ -19,12 +19,15 @@ enum FigureSVG {
             out += "<text x=\"\(num(w / 2))\" y=\"\(num(0.02 * h + 12 * pt * 0.8))\" text-anchor=\"middle\" font-size=\"\(num(12 * pt))\">\(xml(s))</text>\n"
         }
         let (rows, cols) = f.grid
+        // matplotlib's subplot spacing (wspace = hspace = 0.2), with more room between rows so a
+        // row's titles clear the tick labels above them (matplotlib needs tight_layout for that)
+        let hspace = 0.4
         let cellW = 0.775 * w / (Double(cols) + 0.2 * Double(cols - 1))
-        let cellH = 0.77 * h / (Double(rows) + 0.2 * Double(rows - 1))
+        let cellH = 0.77 * h / (Double(rows) + hspace * Double(rows - 1))
         for index in f.axes.keys.sorted() {
             guard let axes = f.axes[index] else { continue }
             let r = (index - 1) / cols, c = (index - 1) % cols
-            let box = Box(x: 0.125 * w + Double(c) * cellW * 1.2, y: 0.12 * h + Double(r) * cellH * 1.2, w: cellW, h: cellH)
+            let box = Box(x: 0.125 * w + Double(c) * cellW * 1.2, y: 0.12 * h + Double(r) * cellH * (1 + hspace), w: cellW, h: cellH)
             out += renderAxes(axes, in: box, id: "nnfsfig-\(index)")
         }
         return out + "</svg>\n"
