@@ -61,7 +61,10 @@ extension np {
     public static func maximum(_ a: Double, _ b: Tensor) -> Tensor { Tensor.maximum(Tensor(weak: a), b) }
     public static func maximum(_ a: Int, _ b: Tensor) -> Tensor { Tensor.maximum(Tensor(weak: a), b) }
     public static func maximum(_ a: Tensor, _ b: Double) -> Tensor { Tensor.maximum(a, Tensor(weak: b)) }
+    public static func maximum(_ a: Tensor, _ b: Int) -> Tensor { Tensor.maximum(a, Tensor(weak: b)) }
     public static func minimum(_ a: Double, _ b: Tensor) -> Tensor { Tensor.minimum(Tensor(weak: a), b) }
+    public static func minimum(_ a: Int, _ b: Tensor) -> Tensor { Tensor.minimum(Tensor(weak: a), b) }
+    public static func minimum(_ a: Tensor, _ b: Int) -> Tensor { Tensor.minimum(a, Tensor(weak: b)) }
     public static func minimum(_ a: Tensor, _ b: Double) -> Tensor { Tensor.minimum(a, Tensor(weak: b)) }
 
     /// `np.where(condition, x, y)`; a Swift number for `x` or `y` is a Python scalar.
@@ -82,6 +85,15 @@ extension np {
     public static func onesLike(_ a: Tensor) -> Tensor { Tensor.onesLike(a) }
     public static func emptyLike(_ a: Tensor) -> Tensor { Tensor.emptyLike(a) }
     public static func arange(_ n: Int) -> Tensor { Tensor.arange(n) }
+    public static func arange(_ start: Int, _ stop: Int, _ step: Int = 1) -> Tensor { Tensor.arange(start, stop, step) }
+    public static func arange(_ start: Double, _ stop: Double, _ step: Double = 1) -> Tensor { Tensor.arange(start, stop, step) }
+    public static func linspace(_ start: Double, _ stop: Double, _ num: Int = 50, endpoint: Bool = true) -> Tensor {
+        Tensor.linspace(start, stop, num: num, endpoint: endpoint)
+    }
+    public static func isnan(_ a: Tensor) -> Tensor { a.isnan() }
+    public static func isinf(_ a: Tensor) -> Tensor { a.isinf() }
+    public static func full(_ shape: [Int], _ value: Double, dtype: DType? = nil) -> Tensor { Tensor.full(shape, value, dtype: dtype) }
+    public static func transpose(_ a: Tensor, axes: [Int]) -> Tensor { a.transposed(axes: axes) }
     public static func expandDims(_ a: Tensor, axis: Int) -> Tensor {
         var s = a.shape
         s.insert(1, at: axis < 0 ? axis + s.count + 1 : axis)

@@ -108,6 +108,16 @@ import Testing
             got["subnormal3"] = np.array([1e-320, 3.0, 7.0]).description
             got["subnormalScalar"] = Tensor(scalar: 5e-324).description
             got["subnormal32"] = Tensor([1e-45, 2.5] as [Float]).description
+        // Writing through a slice writes into the tensor, as through a NumPy view.
+        var w = np.arange(0.0, 20.0).reshape(4, 5)
+        w[..., ..<2] = Tensor(scalar: -1.0)
+        got["sliceWriteCols"] = w.repr
+        w[1..., 3...] = np.array([[7.5, 8.5]])
+        got["sliceWriteBlock"] = w.repr
+        var x = np.zeros(2, 2, 3, dtype: .float64)
+        x[..., ..., 1...] = Tensor(weak: 5)
+        got["sliceWrite3"] = x.description
+        got["sliceReadSum"] = np.sum(w[..., 1..<4], axis: 0).description
         for (key, text) in want.sorted(by: { $0.key < $1.key }) {
             #expect(got[key] == text, "\(key)")
         }

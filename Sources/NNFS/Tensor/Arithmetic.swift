@@ -10,7 +10,11 @@ extension Tensor {
     static func arithmetic(_ a: Tensor, _ b: Tensor, _ op: ArithmeticOp, resultType: DType) -> Tensor {
         switch op {
         case .add: return binary(a, b, as: resultType, AddKernel<Float>.self, AddKernel<Double>.self, WrappingAddKernel.self, warnAs: "add")
-        case .subtract: return binary(a, b, as: resultType, SubtractKernel<Float>.self, SubtractKernel<Double>.self, WrappingSubtractKernel.self, warnAs: "subtract")
+        case .subtract:
+            if resultType == .bool {
+                fatalError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.")
+            }
+            return binary(a, b, as: resultType, SubtractKernel<Float>.self, SubtractKernel<Double>.self, WrappingSubtractKernel.self, warnAs: "subtract")
         case .multiply: return binary(a, b, as: resultType, MultiplyKernel<Float>.self, MultiplyKernel<Double>.self, WrappingMultiplyKernel.self, warnAs: "multiply")
         // True division of integers gives float64, as in Python 3 / NumPy.
         case .divide:
@@ -39,10 +43,15 @@ extension Tensor {
             let r = Broadcast.apply(x, a.shape, y, b.shape, D.self)
             if let name { RuntimeWarnings.checkFlags(name, key: "operator") }
             t = Tensor(float64: r.values, shape: r.shape)
-        case .int64, .uint8, .bool:
+        case .int64, .uint8:
             let r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, I.self)
             let values = dtype == .uint8 ? r.values.map { $0 & 0xFF } : r.values
-            t = Tensor(ints: values, shape: r.shape, dtype: dtype == .bool ? .int64 : dtype)
+            t = Tensor(ints: values, shape: r.shape, dtype: dtype)
+        case .bool:
+            // NumPy's boolean loops: `+` and `maximum` are OR, `*` and `minimum` are AND, which is
+            // the integer result tested for non-zero.
+            let r = Broadcast.apply(a.ints, a.shape, b.ints, b.shape, I.self)
+            t = Tensor(bools: r.values.map { $0 != 0 }, shape: r.shape)
         }
         if a.strides == nil && b.strides == nil { return t }
         return t.withStrides(resultStrides(t.shape, a, b))
@@ -89,7 +98,7 @@ extension Tensor {
         switch a.storage {
         case .float32(let v): return Tensor(float32: v.map { -$0 }, shape: a.shape).withStrides(a.strides)
         case .float64(let v): return Tensor(float64: v.map { -$0 }, shape: a.shape).withStrides(a.strides)
-        case .int(let v): return Tensor(ints: v.map { a.dtype == .uint8 ? (-$0) & 0xFF : -$0 }, shape: a.shape, dtype: a.dtype).withStrides(a.strides)
+        case .int(let v): return Tensor(ints: v.map { a.dtype == .uint8 ? (0 &- $0) & 0xFF : 0 &- $0 }, shape: a.shape, dtype: a.dtype).withStrides(a.strides)
         case .bool: fatalError("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.")
         }
     }

@@ -56,8 +56,10 @@ extension Tensor {
     }
     /// `np.abs(a)` (`abs(-0.)` is `0.`; integers keep their dtype, `uint8` is unchanged).
     public func abs() -> Tensor {
+        if dtype == .bool { return self }
         if case .int(let a) = storage {
-            return Tensor(ints: a.map { dtype == .uint8 ? $0 : Swift.abs($0) }, shape: shape, dtype: dtype).withStrides(strides)
+            // Wrapping, as NumPy: abs(-2**63) is -2**63.
+            return Tensor(ints: a.map { $0 < 0 ? 0 &- $0 : $0 }, shape: shape, dtype: dtype).withStrides(strides)
         }
         return mapExact({ Swift.abs($0) }, { Swift.abs($0) })
     }
@@ -70,7 +72,12 @@ extension Tensor {
     }
     /// `np.sign(a)`: -1, 0 or 1 (NaN stays NaN).
     public func sign() -> Tensor {
-        mapExact({ $0 > 0 ? 1 : $0 < 0 ? -1 : $0 }, { $0 > 0 ? 1 : $0 < 0 ? -1 : $0 })
+        if case .int(let a) = storage {
+            return Tensor(ints: a.map { $0 > 0 ? 1 : $0 < 0 ? (dtype == .uint8 ? 255 : -1) : 0 }, shape: shape, dtype: dtype).withStrides(strides)
+        }
+        if dtype == .bool { fatalError("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.") }
+        // Zero of either sign gives 0. (NumPy's sign has no -0.); NaN stays NaN.
+        return mapExact({ $0 > 0 ? 1 : $0 < 0 ? -1 : $0 == 0 ? 0 : $0 }, { $0 > 0 ? 1 : $0 < 0 ? -1 : $0 == 0 ? 0 : $0 })
     }
     /// `a ** p` for a Python-scalar exponent (`pow` in `Double`, rounded for `float32`).
     public func power(_ p: Double) -> Tensor {

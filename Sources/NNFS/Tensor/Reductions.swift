@@ -166,7 +166,13 @@ extension Tensor {
     /// replaces the current one, as NumPy's `maximum` reduction does (`np.max([-0., 0.])` is
     /// `0.`, `np.max([0., -0.])` is `-0.`), and the elements are visited in NumPy's memory order.
     func selectReduce(axis: Int?, keepdims: Bool, name: String, wantMax: Bool, values: Bool = false) -> (indices: [Int], shape: [Int], flatIndex: [Int]) {
-        if count == 0 { fatalError("zero-size array to reduction operation \(name) which has no identity") }
+        if count == 0 {
+            // Only an empty reduced axis has nothing to select; other empty axes give an empty result.
+            if axis.map({ shape[normalizedAxis($0)] == 0 }) ?? true {
+                fatalError("zero-size array to reduction operation \(name) which has no identity")
+            }
+            return ([], reducedShape(axis, keepdims: keepdims), [])
+        }
         let (outer, n, inner): (Int, Int, Int)
         if let axis { let s = axisSplit(axis); (outer, n, inner) = (s.outer, s.n, s.inner) } else { (outer, n, inner) = (1, count, 1) }
         var idx = [Int](repeating: 0, count: outer * inner)

@@ -214,8 +214,8 @@ public struct Tensor: Sendable {
     /// The elements as `Int`, row-major (floats truncate toward zero, as `astype(int)`).
     public var ints: [Int] {
         switch storage {
-        case .float32(let a): return a.map { Int($0) }
-        case .float64(let a): return a.map { Int($0) }
+        case .float32(let a): return a.map { Conversion.toInt(Double($0)) }
+        case .float64(let a): return a.map(Conversion.toInt)
         case .int(let a): return a
         case .bool(let a): return a.map { $0 ? 1 : 0 }
         }
