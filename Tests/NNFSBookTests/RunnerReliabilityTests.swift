@@ -74,6 +74,25 @@ struct RunnerReliabilityTests {
         #expect(r.cells[0].actual == "closing\n")
     }
 
+    /// A cell flooding its output is still stopped by its time limit, and what it printed is
+    /// held within the cap.
+    @Test func floodingCellIsStoppedByItsLimitWithinTheCap() throws {
+        let path = try writeChapter("""
+            ```swift timeout=2
+            while true { print("\\u{1}NNFS-CELL 1 END 5 flood") }
+            ```
+            """)
+        var options = RunOptions(root: packageRoot)
+        options.outputCap = 256 * 1024
+        options.heartbeat = 0.05  // the progress line must stay cheap under a flood
+        let r = BookRunner.run(chapterAt: path, options: options)
+        #expect(r.cells[0].outcome == .failed(.timeout), "\(r.cells[0].messages)")
+        #expect(r.cells[0].messages.first?.contains("cell 1 timed out after 2 s") == true)
+        let actual = r.cells[0].actual ?? ""
+        #expect(actual.utf8.count < 256 * 1024 + 200)
+        #expect(actual.contains("bytes of output cut here"))
+    }
+
     /// A cell printing far past the cap fails with a clear message; head and tail are kept.
     @Test func outputOverTheCapFailsTheCell() throws {
         let path = try writeChapter("""
