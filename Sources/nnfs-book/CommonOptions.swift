@@ -19,6 +19,12 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Do not write the HTML report.")
     var noReport = false
 
+    @Option(help: ArgumentHelp("Also write the results as JUnit XML (a testcase per cell) to FILE.", valueName: "FILE"))
+    var junit: String?
+
+    @Option(help: ArgumentHelp("Also write the whole result as JSON (schema: docs/results-json.md) to FILE.", valueName: "FILE"))
+    var json: String?
+
     func validate() throws {
         if let n = cell, n < 1 { throw ValidationError("--cell takes a cell number from 1") }
     }
@@ -37,9 +43,9 @@ struct CommonOptions: ParsableArguments {
                                      FileHandle.standardError.write(Data((line + "\n").utf8))
                                  })
         // Unbuffered, so progress shows as it happens even when piped.
-        let session = BookSession(options: options, reportDirectory: noReport ? nil : output, showProgress: showProgress,
+        let session = BookSession(options: options, reportDirectory: noReport ? nil : output, junitPath: junit, jsonPath: json,
+                                  showProgress: showProgress,
                                   print: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) })
-        let results = session.run(paths)
-        if results.contains(where: \.failed) { throw ExitCode.failure }
+        if session.runAll(paths).failed { throw ExitCode.failure }
     }
 }

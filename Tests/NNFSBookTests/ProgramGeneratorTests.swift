@@ -128,6 +128,7 @@ struct ProgramGeneratorTests {
     @Test func cappedOutputKeepsHeadAndTail() {
         var c = CappedOutput(cap: 20)
         for i in 0..<100 { c.append(Array("\(i % 10)".utf8)) }
+        #expect(c.bytes.count == 10 + 1 + 91 + 10)  // head, a newline, the 91-byte note, tail
         #expect(c.total == 100)
         #expect(c.isTruncated)
         let text = String(decoding: c.bytes, as: UTF8.self)

@@ -11,7 +11,8 @@ import Foundation
 ///   reads it once and erases it from the environment before any cell runs;
 /// - `NNFS_BOOK_LIFELINE_FD`: the read end of a pipe whose write end only the runner holds. When
 ///   the runner dies, however it dies, the pipe reaches end-of-file and the program kills its own
-///   process group (itself and anything a cell started).
+///   process group and every process whose environment holds its `NNFS_BOOK_RUN` run id
+///   (anything a cell started, even in another process group).
 /// Outside the runner (a plain `swift run`, a test) there is no channel and ``isOpen`` is false.
 ///
 /// A record is `<kind> <payload>\n`; `kind` is one word and `payload` holds no newline (callers
@@ -50,7 +51,9 @@ public enum BookChannel {
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }
             }
-            // The runner is gone: end this program and everything it started.
+            // The runner is gone: end everything this run started (found by the run id each process
+            // inherits, even one in another process group), then this program and its group.
+            if let run = getenv("NNFS_BOOK_RUN").map({ String(cString: $0) }) { killRun(run) }
             kill(0, SIGKILL)
         }
     }
@@ -86,6 +89,22 @@ public enum BookChannel {
         unsetenv(key)
         return value
     }()
+
+    /// SIGKILLs every other process whose environment holds `NNFS_BOOK_RUN=<run>` (the runner's
+    /// ProcessSweep does the same when it is alive).
+    private static func killRun(_ run: String) {
+        let needle = Array("NNFS_BOOK_RUN=\(run)".utf8)
+        let me = getpid()
+        for _ in 0..<5 {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            let found = names.compactMap { pid_t($0) }.filter { pid in
+                guard pid != me, let data = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
+                return data.split(separator: 0).contains { $0.elementsEqual(needle) }
+            }
+            if found.isEmpty { return }
+            for pid in found { kill(pid, SIGKILL) }
+        }
+    }
 
     private static func marker(_ text: String) {
         fflush(nil)

@@ -18,7 +18,7 @@ public struct CappedOutput: Sendable {
         let half = cap / 2
         var rest = bytes[...]
         if head.count < cap - half {
-            let n = min(cap - half, rest.count)
+            let n = min(cap - half - head.count, rest.count)
             head += rest.prefix(n)
             rest = rest.dropFirst(n)
         }

@@ -86,6 +86,8 @@ public struct ChapterExecution: Sendable {
         env["NNFS_BOOK_NONCE"] = nonce
         env["NNFS_BOOK_CHANNEL_FD"] = String(Subprocess.childChannelFD)
         env["NNFS_BOOK_LIFELINE_FD"] = String(Subprocess.childLifelineFD)
+        let runID = makeNonce()
+        env[ProcessSweep.key] = runID
         let start = Date()
         let process = try Subprocess(executable: executable, arguments: [], workingDirectory: workingDirectory,
                                      environment: env, sideChannel: true)
@@ -135,8 +137,10 @@ public struct ChapterExecution: Sendable {
             let wait = process.outputOpen || process.channelOpen ? 0.25 : 0.05
             take(process.readStreams(timeout: max(0, min(wait, deadline.timeIntervalSince(now)))))
         }
-        // Whatever the program left behind in its process group goes too.
+        // Whatever the program left behind goes too: its process group, and anything that left
+        // the group (found by the run id in its environment).
         process.killGroup()
+        ProcessSweep.killAll(runID: runID)
         let termination = process.waitBlocking()
 
         var result = state.finish(plan: plan)
@@ -155,7 +159,7 @@ public struct ChapterExecution: Sendable {
         if termination.succeeded && allEnded {
             result.ending = .completed
         } else {
-            let current = state.channelCell
+            let current = state.current
             var crash: CrashReport?
             if let c = current {
                 let report = CrashReport(output: result.cells[c]?.output ?? "", chapterPath: plan.chapter.displayPath)
@@ -185,6 +189,8 @@ public struct ChapterExecution: Sendable {
         var outputEvents: [Event] = []
         var runs: [Int: CellRun] = [:]
         var problems: [String] = []
+        /// Set by ``finish(plan:)``: the cell running when the program stopped.
+        var current: Int?
 
         enum Event: Equatable { case begin(Int), end(Int) }
 
@@ -245,13 +251,17 @@ public struct ChapterExecution: Sendable {
             let agreed = zip(channelEvents, outputEvents).prefix { $0 == $1 }.count
             var trusted = Set<Int>()
             for e in channelEvents.prefix(agreed) { if case .end(let c) = e { trusted.insert(c) } }
-            if agreed < max(channelEvents.count, outputEvents.count) {
-                // A stream that simply stops early (a crash, a kill, a cell that closed stdout) is
-                // not a disagreement; differing events are.
-                if agreed < min(channelEvents.count, outputEvents.count) {
-                    problems.append("the program's cell records on the side channel disagree with its stdout markers from \(describe(channelEvents[agreed])) on; cells from there on are not counted as run")
-                } else if outputEvents.count < channelEvents.count, let c = channelEvents.last.flatMap({ if case .end(let c) = $0 { c } else { nil } }), !trusted.contains(c) {
-                    problems.append("cell \(c) ended without its stdout marker (did it close its standard output?); it is not counted as run")
+            if agreed < channelEvents.count {
+                // The channel reports more (or other) than stdout shows: a cell sent records itself,
+                // or closed its standard output. A stdout that merely stops early is a crash or kill.
+                problems.append("the program's cell records on the side channel disagree with its stdout markers from \(describe(channelEvents[agreed])) on (did a cell send records itself, or close its standard output?); cells from there on are not counted as run")
+            }
+            // The cell running when the program stopped, as far as both streams agree.
+            current = nil
+            for e in channelEvents.prefix(agreed) {
+                switch e {
+                case .begin(let c): current = c
+                case .end: current = nil
                 }
             }
             for (c, var run) in runs {

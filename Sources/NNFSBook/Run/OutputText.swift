@@ -23,7 +23,7 @@ public enum OutputText {
     }
 
     /// The length of the well-formed UTF-8 sequence at `i`, or 0.
-    private static func sequenceLength(_ b: [UInt8], at i: Int) -> Int {
+    static func sequenceLength(_ b: [UInt8], at i: Int) -> Int {
         let lead = b[i]
         let n: Int
         switch lead {

@@ -24,7 +24,7 @@ public enum AtomicFile {
         let shown = displayPath ?? path
         let target = resolveLinks(path)
         let dir = Paths.directory(of: target)
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try makeDirectories(dir, for: shown)
         var mode = mode_t(0o644) & ~currentUmask()
         var st = stat()
         if stat(target, &st) == 0 { mode = st.st_mode & 0o7777 }
@@ -75,6 +75,22 @@ public enum AtomicFile {
             let parts = name.dropLast(4).split(separator: ".")
             guard parts.count >= 3, let pid = pid_t(parts[parts.count - 2]), pid > 0 else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
+        }
+    }
+
+    /// `mkdir -p` with a plain message naming what could not be created and why.
+    static func makeDirectories(_ dir: String, for shown: String) throws {
+        var path = ""
+        for part in dir.split(separator: "/") {
+            path += "/" + part
+            var st = stat()
+            if stat(path, &st) == 0 {
+                if st.st_mode & S_IFMT != S_IFDIR { throw RunnerError("cannot write \(shown): \(path) is not a directory") }
+                continue
+            }
+            if mkdir(path, 0o777) != 0 && errno != EEXIST {
+                throw RunnerError("cannot write \(shown): cannot create \(path): \(String(cString: strerror(errno)))")
+            }
         }
     }
 
