@@ -19,7 +19,8 @@ let package = Package(
         // Debian's libcmark-dev: the CommonMark reference parser.
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark"),
         .target(name: "NNFS", dependencies: ["COpenBLAS"]),
-        .target(name: "NNFSBook", dependencies: ["CCmark"]),
+        // The report draws training curves with NNFS's `plt`.
+        .target(name: "NNFSBook", dependencies: ["CCmark", "NNFS"]),
         .executableTarget(
             name: "nnfs-book",
             dependencies: ["NNFSBook", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -107,7 +107,7 @@ enum HTMLChapterPage {
         let notes = r.notes.filter { $0 != label && (!$0.hasPrefix("not run") || r.status == .notRun) }
         if !notes.isEmpty { h += "<p class=\"notes\">\(notes.map(HTML.escape).joined(separator: "<br>"))</p>" }
         h += outputs(r)
-        for f in r.figures {
+        for f in r.figures + (TrainingCurve.figure(r).map { [$0] } ?? []) {
             figureCount += 1
             h += HTMLFigure.render(f, number: "\(figurePrefix)\(figureCount)", idPrefix: "fig\(figureCount)")
         }
