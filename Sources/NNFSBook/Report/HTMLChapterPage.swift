@@ -97,7 +97,8 @@ enum HTMLChapterPage {
         h += "<span>\(HTML.escape(file)):\(c.code.openLine)</span>"
         h += "<span>\(HTML.escape(ConsoleReport.label(r)))</span>"
         if let s = r.seconds { h += "<span>\(ConsoleReport.time(s))</span>" }
-        if c.code.info != "swift" { h += "<code>\(HTML.escape(c.code.info))</code>" }
+        // options other than a skip reason (already in the label): timeout=, global
+        if c.code.info != "swift" && c.options.skipReason == nil { h += "<code>\(HTML.escape(c.code.info))</code>" }
         h += "</header>\n"
         h += code(c.source, firstLine: c.code.firstContentLine)
         if !r.messages.isEmpty {

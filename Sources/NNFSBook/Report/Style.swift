@@ -63,6 +63,8 @@ enum ReportStyle {
     .cell header { display: flex; gap: .6rem; align-items: baseline; flex-wrap: wrap; font-size: 13px; color: var(--muted); }
     .cell.pass header .badge { background: transparent; color: var(--pass); border: 1px solid var(--pass); }
     .cell-link { color: var(--fg); font-weight: 600; }
+    .cell header > * { min-width: 0; overflow-wrap: anywhere; }
+    .outputs pre { max-height: 30em; overflow: auto; }
     .code { display: flex; border: 1px solid var(--line); border-radius: 6px; background: var(--code); margin: .4rem 0; }
     .code pre { border: 0; margin: 0; background: transparent; }
     .code pre.gutter { color: var(--muted); text-align: right; user-select: none; padding-right: .4rem;

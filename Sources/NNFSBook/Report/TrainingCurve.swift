@@ -33,7 +33,7 @@ enum TrainingCurve {
         guard ours.count >= 3 else { return nil }
         let book = r.cell.output.map { $0.options.ours ? [] : points($0.text) } ?? []
         let drawn = plt.isolated {
-            plt.figure(figsize: (8, 3.6))
+            plt.figure(figsize: (8, 4))
             for (i, (name, value)) in [("loss", \Point.loss), ("accuracy", \Point.accuracy)].enumerated() {
                 plt.subplot(1, 2, i + 1)
                 plt.plot(ours.map(\.epoch), ours.map { $0[keyPath: value] }, label: "ours")
