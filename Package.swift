@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation --target NNFS` (DocC reference; see README).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // Debian's libopenblas-dev: cblas.h + libopenblas.
@@ -19,7 +21,8 @@ let package = Package(
         // Debian's libcmark-dev: the CommonMark reference parser.
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark"),
         .target(name: "NNFS", dependencies: ["COpenBLAS"]),
-        .target(name: "NNFSBook", dependencies: ["CCmark"]),
+        // The report draws training curves with NNFS's `plt`.
+        .target(name: "NNFSBook", dependencies: ["CCmark", "NNFS"]),
         .executableTarget(
             name: "nnfs-book",
             dependencies: ["NNFSBook", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -4,10 +4,10 @@ import Foundation
 ///
 /// The text is what the runner keeps in a cell's snapshot: a change in what is plotted changes
 /// it. One line per series with its kind, style and values to 7 significant digits; a series of
-/// more than 1,000 values is written as its count, range and an FNV-1a digest of the full text
+/// more than 500 values is written as its count, range and an FNV-1a digest of the full text
 /// instead (still exact to 7 digits, and a snapshot stays small).
 enum FigureData {
-    static let inlineLimit = 1000
+    static let inlineLimit = 500
 
     static func text(_ f: Figure) -> String {
         var lines = ["figure \(g(f.size.width))x\(g(f.size.height)) grid \(f.grid.rows)x\(f.grid.cols)"]

@@ -97,7 +97,8 @@ enum HTMLChapterPage {
         h += "<span>\(HTML.escape(file)):\(c.code.openLine)</span>"
         h += "<span>\(HTML.escape(ConsoleReport.label(r)))</span>"
         if let s = r.seconds { h += "<span>\(ConsoleReport.time(s))</span>" }
-        if c.code.info != "swift" { h += "<code>\(HTML.escape(c.code.info))</code>" }
+        // options other than a skip reason (already in the label): timeout=, global
+        if c.code.info != "swift" && c.options.skipReason == nil { h += "<code>\(HTML.escape(c.code.info))</code>" }
         h += "</header>\n"
         h += code(c.source, firstLine: c.code.firstContentLine)
         if !r.messages.isEmpty {
@@ -107,7 +108,7 @@ enum HTMLChapterPage {
         let notes = r.notes.filter { $0 != label && (!$0.hasPrefix("not run") || r.status == .notRun) }
         if !notes.isEmpty { h += "<p class=\"notes\">\(notes.map(HTML.escape).joined(separator: "<br>"))</p>" }
         h += outputs(r)
-        for f in r.figures {
+        for f in r.figures + (TrainingCurve.figure(r).map { [$0] } ?? []) {
             figureCount += 1
             h += HTMLFigure.render(f, number: "\(figurePrefix)\(figureCount)", idPrefix: "fig\(figureCount)")
         }

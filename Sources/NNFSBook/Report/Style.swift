@@ -6,8 +6,8 @@ enum ReportStyle {
     :root { color-scheme: light dark;
             --fg:#1d2328; --muted:#59636e; --line:#d9dee3; --bg:#fdfcf9; --panel:#ffffff; --code:#f4f5f7;
             --link:#0b5cc4; --pass:#1a7f37; --fail:#cf222e; --skip:#8250df; --idle:#6e7781;
-            --bad:#ffebe9; --mark:#ffd8a8; --kw:#a626a4; --str:#50a14f; --num:#b35900; --com:#6a737d;
-            --type:#0b6e99; --fn:#4078f2; }
+            --bad:#ffebe9; --mark:#ffd8a8; --kw:#8f1f8f; --str:#2f6f2a; --num:#8f4700; --com:#555e68;
+            --type:#0a5a7f; --fn:#2456c7; }
     @media (prefers-color-scheme: dark) {
       :root { --fg:#e4e6e9; --muted:#a1a9b3; --line:#39414a; --bg:#16191d; --panel:#1d2126; --code:#22272e;
               --link:#7cb7ff; --pass:#3fb950; --fail:#ff7b72; --skip:#c297ff; --idle:#8b949e;
@@ -63,6 +63,8 @@ enum ReportStyle {
     .cell header { display: flex; gap: .6rem; align-items: baseline; flex-wrap: wrap; font-size: 13px; color: var(--muted); }
     .cell.pass header .badge { background: transparent; color: var(--pass); border: 1px solid var(--pass); }
     .cell-link { color: var(--fg); font-weight: 600; }
+    .cell header > * { min-width: 0; overflow-wrap: anywhere; }
+    .outputs pre { max-height: 30em; overflow: auto; }
     .code { display: flex; border: 1px solid var(--line); border-radius: 6px; background: var(--code); margin: .4rem 0; }
     .code pre { border: 0; margin: 0; background: transparent; }
     .code pre.gutter { color: var(--muted); text-align: right; user-select: none; padding-right: .4rem;
