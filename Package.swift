@@ -20,12 +20,16 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
         // Debian's libcmark-dev: the CommonMark reference parser.
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark"),
-        .target(name: "NNFS", dependencies: ["COpenBLAS"]),
+        // Debian's zlib1g-dev: gzip streams (the Fashion-MNIST IDX files).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
+        // Debian's libpng-dev: PNG read and write (the book's image folder, cv2.imread/imwrite).
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng"),
+        .target(name: "NNFS", dependencies: ["COpenBLAS", "CZlib", "CPNG"]),
         // The report draws training curves with NNFS's `plt`.
         .target(name: "NNFSBook", dependencies: ["CCmark", "NNFS"]),
         .executableTarget(
             name: "nnfs-book",
-            dependencies: ["NNFSBook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NNFSBook", "NNFS", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Speed is measured here, never in unit tests: `swift run -c release nnfs-bench`.
         .executableTarget(name: "nnfs-bench", dependencies: ["NNFS"], path: "benchmarks/Sources/nnfs-bench"),
