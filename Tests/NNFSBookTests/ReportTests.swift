@@ -147,6 +147,14 @@ struct ReportTests {
         #expect(TrainingCurve.figure(CellResult(cell: chapter.cells[0], status: .passed, actual: "epoch: 1, acc: 1, loss: 1\n")) == nil)
     }
 
+    @Test func firstMentionOfADocumentedTypeLinksToItsReferencePage() {
+        var linked = Set<String>()
+        let first = HTMLChapterPage.linkFirstMentions("<p><code>LayerDense</code> and <code>LayerDense</code>, <code>Other</code></p>",
+                                                      documented: ["LayerDense"], linked: &linked)
+        #expect(first == "<p><a href=\"docs/documentation/nnfs/layerdense/index.html\"><code>LayerDense</code></a> and <code>LayerDense</code>, <code>Other</code></p>")
+        #expect(HTMLChapterPage.linkFirstMentions("<p><code>LayerDense</code></p>", documented: ["LayerDense"], linked: &linked) == "<p><code>LayerDense</code></p>")
+    }
+
     @Test func outputDiffTokens() {
         #expect(HTMLOutputDiff.tokens("[ 1.5e-07 -2. float32]").map(\.text) == ["[ ", "1.5e-07", " ", "-2.", " float32]"])
         #expect(HTMLOutputDiff.tokens("x1 = 2").map(\.isNumber) == [false, true])

@@ -58,7 +58,7 @@ struct PlottingTests {
     }
 
     @Test func lineFormatsCycleAndLegend() throws {
-        try plt.isolated {
+        _ = try plt.isolated {
             let x = (0..<5000).map { Double($0) * 0.001 }
             plt.plot(x, x.map { 2 * $0 * $0 }, label: "f(x)")
             plt.plot([1.1, 2.0, 2.9], [0.8, 8.0, 15.2], "k--", label: "tangent")
@@ -82,7 +82,7 @@ struct PlottingTests {
     }
 
     @Test func imshowKeepsSquarePixelsAndMergesRuns() throws {
-        try plt.isolated {
+        _ = try plt.isolated {
             var pixels = [Double](repeating: 0, count: 28 * 28)
             for i in 0..<28 { pixels[i * 28 + i] = 255 }
             plt.imshow(Tensor(float64: pixels, shape: [28, 28]), cmap: "gray")

@@ -37,7 +37,8 @@ enum HTMLChapterPage {
             body += "<h2>--update</h2><pre>\(HTML.escape(r.updateLog.joined(separator: "\n")))</pre>\n"
         }
         if let chapter = r.chapter {
-            body += prose(chapter, results: r.cells, sections: outline.sections, figurePrefix: figurePrefix)
+            body += prose(chapter, results: r.cells, sections: outline.sections, figurePrefix: figurePrefix,
+                          documented: assets.documentedTypes)
         }
         body += "</main>\n</div>\n"
         body += "<footer>\(pager(previous: previous, next: next, label: "Previous and next chapter"))</footer>\n"
@@ -54,7 +55,9 @@ enum HTMLChapterPage {
     }
 
     /// The chapter's blocks in order: cmark's HTML for prose (headings with anchors), ours for cells.
-    private static func prose(_ chapter: Chapter, results: [CellResult], sections: [ChapterOutline.Section], figurePrefix: String) -> String {
+    private static func prose(_ chapter: Chapter, results: [CellResult], sections: [ChapterOutline.Section], figurePrefix: String,
+                              documented: Set<String>) -> String {
+        var linked = Set<String>()
         let byCodeLine = Dictionary(uniqueKeysWithValues: results.map { ($0.cell.code.openLine, $0) })
         let outputLines = Set(results.compactMap { $0.cell.output?.block.openLine })
         let document = MarkdownDocument(bytes: chapter.source.bytes)
@@ -84,9 +87,36 @@ enum HTMLChapterPage {
                 let lines = (line...MarkdownDocument.endLine(node)).map { chapter.source.line($0) }
                 if let table = HTMLTable.render(lines) { html += table; continue }
             }
-            html += MarkdownDocument.html(node)
+            html += linkFirstMentions(MarkdownDocument.html(node), documented: documented, linked: &linked)
         }
         return html
+    }
+
+    /// `<code>LayerDense</code>` in prose: the chapter's first mention of a type that has a page in
+    /// the DocC reference links to it.
+    static func linkFirstMentions(_ html: String, documented: Set<String>, linked: inout Set<String>) -> String {
+        guard !documented.isEmpty else { return html }
+        var out = html
+        for name in documented.sorted() where !linked.contains(name) {
+            let code = "<code>\(name)</code>"
+            guard let r = out.range(of: code) else { continue }
+            out.replaceSubrange(r, with: "<a href=\"\(ReportAssets.docPage(name))\">\(code)</a>")
+            linked.insert(name)
+        }
+        return out
+    }
+
+    /// Names in inline code that look like types (`LayerDense`, `OptimizerAdam`), over all chapters.
+    static func mentionedTypes(_ results: [ChapterResult]) -> [String] {
+        var names = Set<String>()
+        for r in results {
+            guard let text = r.chapter.map({ String(decoding: $0.source.bytes, as: UTF8.self) }) else { continue }
+            for part in text.split(separator: "`").enumerated() where part.offset % 2 == 1 {
+                let s = part.element
+                if let first = s.first, first.isUppercase, s.allSatisfy({ $0.isLetter || $0.isNumber }) { names.insert(String(s)) }
+            }
+        }
+        return names.sorted()
     }
 
     private static func cell(_ r: CellResult, file: String, figurePrefix: String, figureCount: inout Int) -> String {
