@@ -34,8 +34,8 @@ public struct ReportAssets: Sendable, Equatable {
         let fm = FileManager.default
         let docs = documented(typeNames, in: directory)
         let dir = directory + "/assets"
+        // AtomicFile.write creates `assets/` with a plain message when it cannot.
         guard let js = fm.contents(atPath: highlightSource) else { return ReportAssets(highlight: false, documentedTypes: docs) }
-        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try AtomicFile.write([UInt8](js), to: dir + "/highlight.min.js")
         try AtomicFile.write(script, to: dir + "/report.js")
         return ReportAssets(highlight: true, documentedTypes: docs)
