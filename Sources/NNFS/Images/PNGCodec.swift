@@ -35,22 +35,27 @@ enum PNGCodec {
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)
         defer { png_image_free(&image) }
-        let began = bytes.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count) }
-        guard began != 0 else { throw FileError(path, "corrupt or truncated PNG: \(message(of: image))") }
-        if image.format & UInt32(PNG_FORMAT_FLAG_LINEAR) != 0 {
-            throw FileError(path, "16-bit PNG files are not supported (8-bit gray, gray+alpha, RGB or RGBA only)")
+        // libpng keeps the pointer it is given in begin_read and reads through it again in
+        // finish_read: both run inside one `withUnsafeBytes`, so the buffer outlives the decode
+        // (outside it Swift may free `bytes` after its last use).
+        return try bytes.withUnsafeBytes { buffer in
+            let began = png_image_begin_read_from_memory(&image, buffer.baseAddress, buffer.count)
+            guard began != 0 else { throw FileError(path, "corrupt or truncated PNG: \(message(of: image))") }
+            if image.format & UInt32(PNG_FORMAT_FLAG_LINEAR) != 0 {
+                throw FileError(path, "16-bit PNG files are not supported (8-bit gray, gray+alpha, RGB or RGBA only)")
+            }
+            // Direct pixels (no colour map), in the file's own channel layout.
+            image.format &= ~UInt32(PNG_FORMAT_FLAG_COLORMAP)
+            let channels = (image.format & UInt32(PNG_FORMAT_FLAG_COLOR) != 0 ? 3 : 1)
+                + (image.format & UInt32(PNG_FORMAT_FLAG_ALPHA) != 0 ? 1 : 0)
+            let width = Int(image.width), height = Int(image.height)
+            let (size, overflow) = width.multipliedReportingOverflow(by: height * channels)
+            guard !overflow, size <= 1 << 31 else { throw FileError(path, "PNG of \(width)x\(height) pixels is too large") }
+            var pixels = [UInt8](repeating: 0, count: size)
+            let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
+            guard finished != 0 else { throw FileError(path, "corrupt or truncated PNG: \(message(of: image))") }
+            return PNGImage(width: width, height: height, channels: channels, pixels: pixels)
         }
-        // Direct pixels (no colour map), in the file's own channel layout.
-        image.format &= ~UInt32(PNG_FORMAT_FLAG_COLORMAP)
-        let channels = (image.format & UInt32(PNG_FORMAT_FLAG_COLOR) != 0 ? 3 : 1)
-            + (image.format & UInt32(PNG_FORMAT_FLAG_ALPHA) != 0 ? 1 : 0)
-        let width = Int(image.width), height = Int(image.height)
-        let (size, overflow) = width.multipliedReportingOverflow(by: height * channels)
-        guard !overflow, size <= 1 << 31 else { throw FileError(path, "PNG of \(width)x\(height) pixels is too large") }
-        var pixels = [UInt8](repeating: 0, count: size)
-        let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
-        guard finished != 0 else { throw FileError(path, "corrupt or truncated PNG: \(message(of: image))") }
-        return PNGImage(width: width, height: height, channels: channels, pixels: pixels)
     }
 
     /// The PNG file of `image` (`bgr`: the pixels are in OpenCV's blue-green-red order).
