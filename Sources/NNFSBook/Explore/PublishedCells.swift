@@ -122,12 +122,15 @@ public struct CellMatch: Sendable, Equatable {
         var deleted: [Int] = []
         var gapA: [Int] = [], gapB: [Int] = []
         func closeGap() {
-            for (x, y) in zip(gapA, gapB) {
-                edits[x] = .edited(published: y + 1, code: published[y])
-                counterpart[x] = y + 1
+            let pairs = Self.align(gapA.map { a[$0] }, gapB.map { b[$0] })
+            var pairedB = Set<Int>()
+            for (x, y) in pairs {
+                edits[gapA[x]] = .edited(published: gapB[y] + 1, code: published[gapB[y]])
+                counterpart[gapA[x]] = gapB[y] + 1
+                pairedB.insert(y)
             }
-            for x in gapA.dropFirst(gapB.count) { edits[x] = .new }
-            deleted += gapB.dropFirst(gapA.count).map { $0 + 1 }
+            for (k, x) in gapA.enumerated() where !pairs.contains(where: { $0.0 == k }) { edits[x] = .new }
+            deleted += gapB.indices.filter { !pairedB.contains($0) }.map { gapB[$0] + 1 }
             gapA = []; gapB = []
         }
         var i = 0, j = 0
@@ -144,7 +147,41 @@ public struct CellMatch: Sendable, Equatable {
         }
         closeGap()
         self.edits = edits
-        self.deleted = deleted
+        self.deleted = deleted.sorted()
         self.published = counterpart
+    }
+
+    /// Pairs the cells of a gap in order, most similar first: the pairing (order kept) with the
+    /// largest total similarity. Similarity is the number of shared lines plus how much of the
+    /// text the common start and end cover, so an edited cell pairs with its original and a cell
+    /// inserted beside it stays new.
+    static func align(_ x: [[String]], _ y: [[String]]) -> [(Int, Int)] {
+        let n = x.count, m = y.count
+        guard n > 0, m > 0 else { return [] }
+        var best = Array(repeating: Array(repeating: 0.0, count: m + 1), count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                best[i][j] = max(best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + similarity(x[i], y[j]))
+            }
+        }
+        var pairs: [(Int, Int)] = []
+        var i = 0, j = 0
+        while i < n, j < m {
+            if best[i][j] == best[i + 1][j + 1] + similarity(x[i], y[j]) { pairs.append((i, j)); i += 1; j += 1 }
+            else if best[i][j] == best[i + 1][j] { i += 1 } else { j += 1 }
+        }
+        return pairs
+    }
+
+    static func similarity(_ p: [String], _ q: [String]) -> Double {
+        let shared = Set(p).intersection(q).count
+        let s = Array(p.joined(separator: "\n")), t = Array(q.joined(separator: "\n"))
+        let longest = max(s.count, t.count)
+        guard longest > 0 else { return Double(shared) + 1 }
+        var prefix = 0
+        while prefix < min(s.count, t.count), s[prefix] == t[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < min(s.count, t.count) - prefix, s[s.count - 1 - suffix] == t[t.count - 1 - suffix] { suffix += 1 }
+        return Double(shared) + Double(prefix + suffix) / Double(longest)
     }
 }
