@@ -85,7 +85,7 @@ struct ExperimentTests {
             epoch: 300, acc: 0.880, loss: 0.312
             """
         let x = Exploration.make(expected: book, tolerance: nil, actual: ours)
-        #expect(x.summary == "training log: first differs at epoch 100; final (epoch 300): acc 0.633 → 0.880, loss 0.848 → 0.312 (book → ours)")
+        #expect(x.summary == "training log: first differs from the book at epoch 100; final (epoch 300): acc 0.633 → 0.880, loss 0.848 → 0.312 (book → ours)")
         #expect(x.pairs.count == 2)
         #expect(x.consoleLines() == [
             x.summary,

@@ -24,7 +24,11 @@ struct ExperimentMarker {
             guard evidence[i].experiment, case .finished(let failures) = evidence[i].stage, !evidence[i].forStateOnly,
                   failures.contains(where: \.isComparison) || edit != nil, let actual = results[i].actual else { continue }
             let cell = results[i].cell
-            let x = Exploration.make(expected: cell.output.map(\.text), tolerance: cell.output?.options.tolerance, actual: actual)
+            var x = Exploration.make(expected: cell.output.map(\.text), tolerance: cell.output?.options.tolerance, actual: actual)
+            if let snap = results[i].snapshot, let at = Exploration.firstDifference(reference: snap, actual: actual) {
+                // A tolerance cell's snapshot is our own unedited run: exact, so it shows the edit's first effect.
+                x.summary += "; vs our published run (snapshot): first differs at \(at)"
+            }
             results[i].exploration = x
             let comparison = failures.filter(\.isComparison)
             guard !comparison.isEmpty else { continue }

@@ -84,7 +84,7 @@ public struct Exploration: Sendable, Equatable {
                                    differing: Int) -> String {
         var s = "training log: "
         if let f = first, let p = TrainingCurve.points(f.0 ?? f.1 ?? "").first {
-            s += "first differs at epoch \(Int(p.epoch))"
+            s += "first differs from the book at epoch \(Int(p.epoch))"
         } else {
             s += "matches the book at all \(book.count) printed epochs"
         }
@@ -93,6 +93,17 @@ public struct Exploration: Sendable, Equatable {
             s += "; final (epoch \(Int(lastOurs.epoch))): acc \(fixed(lastBook.accuracy)) → \(fixed(lastOurs.accuracy)), loss \(fixed(lastBook.loss)) → \(fixed(lastOurs.loss)) (book → ours)"
         }
         return s
+    }
+
+    /// Where `actual` first differs from `reference` at every printed digit: `epoch N` for a
+    /// training log, else `line N`; nil when they agree.
+    public static func firstDifference(reference: String, actual: String) -> String? {
+        let x = make(expected: reference, tolerance: nil, actual: actual)
+        guard let p = x.pairs.first else { return nil }
+        let text = (p.ours ?? p.book).map { $0.map(\.text).joined() } ?? ""
+        if let e = TrainingCurve.points(text).first { return "epoch \(Int(e.epoch))" }
+        let lines = OutputNormalizer.lines(actual).map(\.text)
+        return lines.firstIndex(of: text).map { "line \($0 + 1)" } ?? "the end"
     }
 
     static func fixed(_ v: Double) -> String { String(format: "%.3f", v) }
