@@ -22,9 +22,6 @@ public struct OutputComparator: Sendable {
     }
 
     public static let wildcard = "..."
-    /// How many differing lines a report lists before summarising.
-    public static let maxReported = 8
-
     /// The differences, empty when the outputs match.
     public func compare(expected: String, actual: String) -> [OutputMismatch] {
         let e = OutputNormalizer.lines(expected)

@@ -35,7 +35,7 @@ public enum JUnitReport {
                 case .notRun(let reason):
                     counts.skipped += 1
                     body = "      <skipped message=\(attr("not run: " + reason))/>\n"
-                case .passed, .updated, .ranForState, .notSelected:
+                case .passed, .updated, .experiment, .ranForState, .notSelected:
                     break
                 }
                 if let actual = c.actual, !actual.isEmpty { body += "      <system-out>\(escape(actual))</system-out>\n" }

@@ -137,6 +137,7 @@ enum HTMLChapterPage {
         let label = ConsoleReport.label(r)
         let notes = r.notes.filter { $0 != label && (!$0.hasPrefix("not run") || r.status == .notRun) }
         if !notes.isEmpty { h += "<p class=\"notes\">\(notes.map(HTML.escape).joined(separator: "<br>"))</p>" }
+        if let x = r.exploration, r.status == .experiment || r.edit != nil { h += exploration(x, edit: r.edit) }
         h += outputs(r)
         for f in r.figures + (TrainingCurve.figure(r).map { [$0] } ?? []) {
             figureCount += 1
@@ -198,6 +199,34 @@ enum HTMLChapterPage {
                 let content = r.snapshot.map { HTML.lines($0, highlight: bad) } ?? "<pre><span class=\"empty\">(missing: run --update)</span></pre>"
                 h += "<div class=\"outputs\">" + pane("Snapshot (ours, exact)", content) + "</div>\n"
             }
+        }
+        return h
+    }
+
+    /// An experiment: what changed, the one-line summary, and the lines that moved, book beside
+    /// ours (a few, the rest one click away).
+    static func exploration(_ x: Exploration, edit: CellEdit?) -> String {
+        let what: String
+        switch edit {
+        case .edited(let n, _)?: what = "Experiment: this cell's code differs from published cell \(n)."
+        case .new?: what = "Experiment: a new cell, not in the published chapter."
+        case nil: what = "Experiment: runs after an edited cell."
+        }
+        var h = "<p class=\"exploration\">\(HTML.badge("EXP", "experiment")) \(HTML.escape(what)) \(HTML.escape(x.summary))</p>\n"
+        guard !x.pairs.isEmpty else { return h }
+        func panes(_ pairs: ArraySlice<Exploration.Pair>) -> String {
+            func pre(_ lines: [[Exploration.Piece]?]) -> String {
+                "<pre>" + lines.map { l in
+                    "<span>" + (l.map { $0.map { $0.moved ? "<mark>\(HTML.escape($0.text))</mark>" : HTML.escape($0.text) }.joined() } ?? "<span class=\"empty\">(no line)</span>") + "</span>"
+                }.joined() + "</pre>"
+            }
+            return "<div class=\"outputs\">" + pane("The book · lines that differ", pre(pairs.map(\.book)))
+                + pane("Ours", pre(pairs.map(\.ours))) + "</div>\n"
+        }
+        h += panes(x.pairs.prefix(Exploration.shortLines))
+        if x.pairs.count > Exploration.shortLines {
+            let more = x.pairs.count - Exploration.shortLines
+            h += "<details><summary>and \(more) more line\(more == 1 ? "" : "s") differ</summary>\(panes(x.pairs.dropFirst(Exploration.shortLines)))</details>\n"
         }
         return h
     }

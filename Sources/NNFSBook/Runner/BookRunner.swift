@@ -47,6 +47,11 @@ public enum BookRunner {
         let store = SnapshotStore(chapter: chapter)
         // Expectations are read before the program starts: a cell cannot rewrite a later one's.
         let snapshots = store.load(requested.cells)
+        let publishedPath = PublishedCells.path(for: chapter)
+        let current = PublishedCells(chapter: chapter)
+        let published = try PublishedCells.read(publishedPath)
+        let match = CellMatch(current: current.codes, published: published?.codes ?? current.codes)
+        result.deletedCells = match.deleted
         var execution: ChapterExecution?
         var compiled: ChapterCompiler.Outcome?
         if !requested.cells.isEmpty {
@@ -82,9 +87,15 @@ public enum BookRunner {
         } else if let stray = execution?.strayOutput, !OutputNormalizer.lines(stray).isEmpty {
             result.errors.append("\(chapter.displayPath): error: output printed outside any cell (a `global` cell may only declare):\n\(stray)")
         }
+        ExperimentMarker(chapter: chapter, match: match, options: options).mark(&result.cells, evidence: &evidence)
         if options.update {
             var updater = OutputUpdater(chapter: chapter, snapshots: store)
             try updater.update(&result.cells, evidence: &evidence, log: &result.updateLog)
+            if published != current {
+                // The chapter's cells as they are now become the published ones (edit detection, restore).
+                try current.write(to: publishedPath)
+                result.updateLog.append("recorded the chapter's \(current.codes.count) cells as published in \(Paths.display(publishedPath))")
+            }
         }
         for i in result.cells.indices { result.cells[i].outcome = CellOutcome.decide(evidence[i]) }
     }
@@ -92,7 +103,7 @@ public enum BookRunner {
     /// One result (evidence) and one ``CellOutcome/Evidence`` per cell of the chapter, in order.
     private static func assemble(_ chapter: Chapter, compiled: ChapterCompiler.Outcome?, execution: ChapterExecution?,
                                  snapshots: SnapshotStore.Loaded, options: RunOptions) -> ([CellResult], [CellOutcome.Evidence]) {
-        let judge = CellJudge(chapter: chapter, snapshots: snapshots)
+        let judge = CellJudge(chapter: chapter, snapshots: snapshots, diffLimit: options.fullDiff ? nil : MismatchFormatter.shortLimit)
         let compiledIndices = Set(compiled?.plan.cells.map(\.index) ?? [])
         var blocker: String?  // why later cells did not run
         var results: [CellResult] = []

@@ -42,7 +42,7 @@ public struct BookSession {
         for (i, path) in paths.enumerated() {
             print(showProgress ? "[\(i + 1)/\(paths.count)] \(path)" : path)
             let r = BookRunner.run(chapterAt: path, options: options)
-            print(ConsoleReport.chapter(r))
+            print(ConsoleReport.chapter(r, fullDiff: options.fullDiff))
             results.append(r)
         }
         let seconds = Date().timeIntervalSince(start)

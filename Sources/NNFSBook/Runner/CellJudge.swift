@@ -6,6 +6,8 @@ struct CellJudge {
     var chapter: Chapter
     /// Read before the program started, so a cell cannot rewrite what it is checked against.
     var snapshots: SnapshotStore.Loaded
+    /// How many differing lines a message lists (nil: all, `--full-diff`).
+    var diffLimit: Int? = MismatchFormatter.shortLimit
 
     func judge(_ cell: Cell, run: ChapterExecution.CellRun, into r: inout CellResult) -> [CellResult.Failure] {
         var failures: [CellResult.Failure] = []
@@ -49,7 +51,7 @@ struct CellJudge {
         if !r.mismatches.isEmpty {
             failures.append(.output)
             r.messages += MismatchFormatter.messages(r.mismatches, block: block.block, file: chapter.displayPath,
-                                                    what: block.options.ours ? "our recorded output" : "the book's output")
+                                                    what: block.options.ours ? "our recorded output" : "the book's output", limit: diffLimit)
         }
         guard block.options.tolerance != nil else { return failures }
         let store = snapshots.store
@@ -59,7 +61,7 @@ struct CellJudge {
             r.snapshotMismatches = OutputComparator(exact: true).compare(expected: snap, actual: actual)
             if !r.snapshotMismatches.isEmpty {
                 failures.append(.snapshot)
-                r.messages += MismatchFormatter.messages(r.snapshotMismatches, snapshotPath: path)
+                r.messages += MismatchFormatter.messages(r.snapshotMismatches, snapshotPath: path, limit: diffLimit)
                 r.messages.append("\(path): if the change is intended, refresh it with `nnfs-book run \(chapter.displayPath) --cell \(cell.index) --update`")
             }
         } else {
@@ -87,7 +89,7 @@ struct CellJudge {
         for (k, (d, s)) in zip(drawn, stored).enumerated() where d != s {
             let path = store.figureDisplayPath(cell: cell.index, figure: k + 1)
             let mismatches = OutputComparator(exact: true).compare(expected: s, actual: d)
-            var lines = MismatchFormatter.messages(mismatches, snapshotPath: path).map { $0.replacingOccurrences(of: "output differs from the snapshot", with: "figure \(k + 1) data differs from the snapshot") }
+            var lines = MismatchFormatter.messages(mismatches, snapshotPath: path, limit: diffLimit).map { $0.replacingOccurrences(of: "output differs from the snapshot", with: "figure \(k + 1) data differs from the snapshot") }
             if lines.isEmpty { lines = ["\(path): figure \(k + 1) data differs from the snapshot (whitespace)"] }
             r.messages += lines
             r.messages.append("\(path): \(refresh)")

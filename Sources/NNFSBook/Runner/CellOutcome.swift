@@ -24,6 +24,11 @@ public enum CellOutcome {
         public var forStateOnly = false
         /// The failures `--update` resolved (it wrote the block or snapshot they were about).
         public var resolvedByUpdate: Set<CellResult.Failure> = []
+        /// The cell's code differs from the published chapter, or (under `--explore`) an edited
+        /// cell ran before it.
+        public var experiment = false
+        /// `--explore`: an experiment's comparison failures make it an experiment, not a failure.
+        public var explore = false
     }
 
     public static func decide(_ e: Evidence) -> CellResult.Outcome {
@@ -41,6 +46,7 @@ public enum CellOutcome {
             }
             if failures.isEmpty { return .passed }
             let left = failures.filter { !e.resolvedByUpdate.contains($0) }
+            if e.explore, e.experiment, !left.isEmpty, left.allSatisfy(\.isComparison) { return .experiment }
             return left.first.map { .failed($0) } ?? .updated
         }
     }
@@ -51,6 +57,7 @@ public enum CellOutcome {
         case .passed: return .passed
         case .updated: return .updated
         case .failed: return .failed(failure ?? .output)
+        case .experiment: return .experiment
         case .skipped: return .skipped(reason: cell.options.skipReason ?? "")
         case .notRun: return .notRun(reason: "")
         case .ranForState: return .ranForState

@@ -10,6 +10,9 @@ public struct CellResult: Sendable {
         /// `--update` wrote this cell's output block or snapshot; counts as passed.
         case updated
         case failed(Failure)
+        /// `--explore`: the cell was edited (or runs after an edited cell) and its output moved
+        /// away from the book's; compared, not failed.
+        case experiment
         case skipped(reason: String)
         /// Not run because an earlier cell failed to compile, crashed or timed out.
         case notRun(reason: String)
@@ -24,6 +27,7 @@ public struct CellResult: Sendable {
         case passed
         case updated
         case failed
+        case experiment
         case skipped
         case notRun = "not run"
         case ranForState = "ran"
@@ -77,6 +81,11 @@ public struct CellResult: Sendable {
     public var figures: [CellFigure] = []
     /// The stored snapshot of each figure's `data`, in order (read before the program ran).
     public var figureSnapshots: [String] = []
+    /// How the cell's code differs from the published chapter (nil: as published, or no record).
+    public var edit: CellEdit?
+    /// For an edited cell, or under `--explore` a cell after one: the one-line summary of how
+    /// its output moved from the book's, and the short book-vs-ours view.
+    public var exploration: Exploration?
 
     public var index: Int { cell.index }
 
@@ -98,6 +107,7 @@ public struct CellResult: Sendable {
         case .passed: return .passed
         case .updated: return .updated
         case .failed: return .failed
+        case .experiment: return .experiment
         case .skipped: return .skipped
         case .notRun: return .notRun
         case .ranForState: return .ranForState
@@ -121,6 +131,8 @@ public struct ChapterResult: Sendable {
     /// Problems not tied to one cell: parse errors, a program that did not link, output
     /// printed outside any cell.
     public var errors: [String] = []
+    /// Published cells (1-based) that are no longer in the chapter (see ``PublishedCells``).
+    public var deletedCells: [Int] = []
     /// `--update` notes and the diff of what it changed.
     public var updateLog: [String] = []
     public var compileSeconds: Double = 0
@@ -130,6 +142,7 @@ public struct ChapterResult: Sendable {
     public var failed: Bool { !errors.isEmpty || cells.contains { $0.status.isFailure } }
     public func count(_ status: CellResult.Status) -> Int { cells.filter { $0.status == status }.count }
     public var passedCount: Int { count(.passed) + count(.updated) }
+    public var experimentCount: Int { count(.experiment) }
     public var failedCount: Int { count(.failed) }
 
     public var name: String { chapter?.stem ?? Paths.fileName(of: path).replacingOccurrences(of: ".md", with: "") }

@@ -2,6 +2,11 @@
 public struct RunOptions: Sendable {
     /// `--update`: bless outputs (see ``OutputUpdater``).
     public var update = false
+    /// `--explore`: an edited cell, and a cell after one, whose output moved from the book's is an
+    /// experiment (compared, not failed); only crashes and other failures to finish fail the run.
+    public var explore = false
+    /// `--full-diff`: list every differing line (by default a diff shows a few, then a count).
+    public var fullDiff = false
     /// `--cell N`: check (or update) only cell N; earlier cells run for their state.
     public var cell: Int?
     /// The package root; found from the chapter or the current directory when nil.
