@@ -1,7 +1,7 @@
 /// Rectified linear unit: `output = max(0, inputs)` element-wise.
 ///
 /// Its derivative is 1 where the input was positive and 0 elsewhere (the book takes 0 at 0).
-public final class ActivationReLU {
+public final class ActivationReLU: Activation {
     public var output = Tensor.zeros([0])
     public var inputs = Tensor.zeros([0])
     public var dinputs = Tensor.zeros([0])
@@ -9,7 +9,7 @@ public final class ActivationReLU {
     public init() {}
 
     /// `output = np.maximum(0, inputs)`.
-    public func forward(_ inputs: Tensor) {
+    public func forward(_ inputs: Tensor, training: Bool) {
         self.inputs = inputs
         output = np.maximum(0, inputs)
     }
@@ -18,5 +18,10 @@ public final class ActivationReLU {
     public func backward(_ dvalues: Tensor) {
         dinputs = dvalues
         dinputs[inputs .<= 0] = 0
+    }
+
+    /// The outputs themselves.
+    public func predictions(_ outputs: Tensor) -> Tensor {
+        outputs
     }
 }
