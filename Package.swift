@@ -18,7 +18,11 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
         // Debian's libcmark-dev: the CommonMark reference parser.
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark"),
-        .target(name: "NNFS", dependencies: ["COpenBLAS"]),
+        // Debian's zlib1g-dev: gzip streams (the Fashion-MNIST IDX files).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
+        // Debian's libpng-dev: PNG read and write (the book's image folder, cv2.imread/imwrite).
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng"),
+        .target(name: "NNFS", dependencies: ["COpenBLAS", "CZlib", "CPNG"]),
         .target(name: "NNFSBook", dependencies: ["CCmark"]),
         .executableTarget(
             name: "nnfs-book",
