@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "NNFSBook", dependencies: ["CCmark"]),
         .executableTarget(
             name: "nnfs-book",
-            dependencies: ["NNFSBook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NNFSBook", "NNFS", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Speed is measured here, never in unit tests: `swift run -c release nnfs-bench`.
         .executableTarget(name: "nnfs-bench", dependencies: ["NNFS"], path: "benchmarks/Sources/nnfs-bench"),

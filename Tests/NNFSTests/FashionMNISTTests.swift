@@ -130,5 +130,11 @@ struct FashionMNISTTests {
         let y = yTest.ints
         #expect((0..<10).map { l in y.filter { $0 == l }.count } == [Int](repeating: 1000, count: 10))
         #expect(y == y.sorted())
+        // The book's train/7/0002.png (chapter 19 prints it): in book order it is sample 7 * 6000 + 2.
+        let (X, yTrain) = try loadFashionMNIST("train", directory: "/usr/share/datasets/fashion-mnist")
+        #expect(X.shape == [60000, 28, 28] && yTrain.ints[42002] == 7)
+        let image = Array(X.ints[(42002 * 784)..<(42003 * 784)])
+        #expect(Array(image[(7 * 28)..<(8 * 28)]) == [Int](repeating: 0, count: 13) + [1, 0, 0, 0, 49, 135, 182, 150, 59, 0, 0, 0, 0, 0, 0])
+        #expect(Array(image[(8 * 28 + 16)..<(8 * 28 + 26)]) == [78, 255, 220, 212, 219, 255, 246, 191, 155, 87])
     }
 }

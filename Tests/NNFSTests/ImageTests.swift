@@ -66,6 +66,14 @@ struct ImageTests {
         }
     }
 
+    /// OpenCV returns a (rows, cols, 1) image resized as a 2-D array.
+    @Test func resizeOfOneChannelImageIsTwoD() {
+        let img = Tensor(ints: (0..<25).map { $0 * 9 }, shape: [5, 5, 1], dtype: .uint8)
+        let out = cv2.resize(img, (3, 3))
+        #expect(out.shape == [3, 3])
+        #expect(out.ints == cv2.resize(img.reshape(5, 5), (3, 3)).ints)
+    }
+
     @Test(arguments: [[7, 5], [7, 5, 3], [4, 6, 4], [3, 2, 1]])
     func pngRoundTrip(shape: [Int]) throws {
         let count = shape.reduce(1, *)

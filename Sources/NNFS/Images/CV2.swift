@@ -57,7 +57,7 @@ public enum cv2 {
         do { (h, w, c) = try dimensions(img, "cv2.resize") } catch { preconditionFailure("\(error)") }
         let pixels = img.ints.map { UInt8(truncatingIfNeeded: $0) }
         let out = LinearResize.resize(pixels, width: w, height: h, channels: c, newWidth: dsize.0, newHeight: dsize.1)
-        let shape = img.rank == 2 ? [dsize.1, dsize.0] : [dsize.1, dsize.0, c]
+        let shape = c == 1 ? [dsize.1, dsize.0] : [dsize.1, dsize.0, c]  // (rows, cols, 1) comes back 2-D, as OpenCV's
         return image(out, shape)
     }
 

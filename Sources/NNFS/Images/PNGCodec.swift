@@ -36,7 +36,7 @@ enum PNGCodec {
         image.version = UInt32(PNG_IMAGE_VERSION)
         defer { png_image_free(&image) }
         let began = bytes.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count) }
-        guard began != 0 else { throw FileError(path, "corrupt PNG: \(message(of: image))") }
+        guard began != 0 else { throw FileError(path, "corrupt or truncated PNG: \(message(of: image))") }
         if image.format & UInt32(PNG_FORMAT_FLAG_LINEAR) != 0 {
             throw FileError(path, "16-bit PNG files are not supported (8-bit gray, gray+alpha, RGB or RGBA only)")
         }
@@ -49,7 +49,7 @@ enum PNGCodec {
         guard !overflow, size <= 1 << 31 else { throw FileError(path, "PNG of \(width)x\(height) pixels is too large") }
         var pixels = [UInt8](repeating: 0, count: size)
         let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
-        guard finished != 0 else { throw FileError(path, "corrupt PNG: \(message(of: image))") }
+        guard finished != 0 else { throw FileError(path, "corrupt or truncated PNG: \(message(of: image))") }
         return PNGImage(width: width, height: height, channels: channels, pixels: pixels)
     }
 

@@ -105,13 +105,4 @@ public final class Model {
             nextDinputs = layer.dinputs
         }
     }
-
-    /// Runs the optimizer's step over every trainable layer.
-    func optimize() {
-        optimizer.preUpdateParams()
-        for layer in trainableLayers {
-            optimizer.updateParams(layer)
-        }
-        optimizer.postUpdateParams()
-    }
 }
