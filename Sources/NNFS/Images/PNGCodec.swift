@@ -71,18 +71,20 @@ enum PNGCodec {
         guard image.width > 0, image.height > 0 else {
             throw FileError(path, "cannot write an empty image (\(image.width)x\(image.height)) as PNG")
         }
-        var length = 0
-        // First call measures, second call writes.
-        let measured = image.pixels.withUnsafeBytes {
-            png_image_write_to_memory(&png, nil, &length, 0, $0.baseAddress, 0, nil)
+        // A buffer larger than any compressed result (raw rows + filter bytes + zlib's and PNG's
+        // overhead) lets one call write; libpng reports the size it needs if it is ever short.
+        var capacity = image.pixels.count + image.height + image.pixels.count / 64 + 4096
+        var out = [UInt8](repeating: 0, count: capacity)
+        while true {
+            var length = capacity
+            let written = out.withUnsafeMutableBytes { dst in
+                image.pixels.withUnsafeBytes { png_image_write_to_memory(&png, dst.baseAddress, &length, 0, $0.baseAddress, 0, nil) }
+            }
+            if written != 0 { return Array(out[0..<length]) }
+            guard length > capacity else { throw FileError(path, "libpng could not encode: \(message(of: png))") }
+            capacity = length
+            out = [UInt8](repeating: 0, count: capacity)
         }
-        guard measured != 0 else { throw FileError(path, "libpng could not encode: \(message(of: png))") }
-        var out = [UInt8](repeating: 0, count: length)
-        let written = out.withUnsafeMutableBytes { dst in
-            image.pixels.withUnsafeBytes { png_image_write_to_memory(&png, dst.baseAddress, &length, 0, $0.baseAddress, 0, nil) }
-        }
-        guard written != 0 else { throw FileError(path, "libpng could not encode: \(message(of: png))") }
-        return Array(out[0..<length])
     }
 
     /// libpng's error message of a failed `png_image` call.
