@@ -3,7 +3,8 @@
 /// NumPy returns a view: it shares the parent's memory, keeps the parent's strides and is
 /// written through. Here a read gives the selected elements (tensors are values) with the
 /// parent's strides recorded (``Layout``), so reductions over it add in NumPy's order
-/// (`np.sum(w[:, :4])` sums each row's 4 elements pairwise, then the rows in turn); assigning
+/// (`np.sum(w[:, :4], axis=1)` sums each row's 4 elements pairwise; `np.sum(w[:, :4])` goes
+/// through NumPy's 8192-element buffer, pairwise per buffer-full); assigning
 /// through the same subscript writes into the parent, as a NumPy view does. Bounds clamp as
 /// Python's slices do.
 extension Tensor {
