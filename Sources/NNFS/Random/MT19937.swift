@@ -98,36 +98,47 @@ public struct MT19937: Sendable, Hashable {
 
     /// Refills the 624 state words (the reference `genrand` block step).
     mutating func regenerate() {
-        key.withUnsafeMutableBufferPointer { mt in
-            let n = Self.stateLength, m = Self.m
-            @inline(__always) func twist(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt32 {
-                let y = (a & Self.upperMask) | (b & Self.lowerMask)
-                return c ^ (y >> 1) ^ ((0 &- (y & 1)) & Self.matrixA)
-            }
-            var i = 0
-            while i < n - m {
-                mt[i] = twist(mt[i], mt[i + 1], mt[i + m])
-                i += 1
-            }
-            while i < n - 1 {
-                mt[i] = twist(mt[i], mt[i + 1], mt[i + m - n])
-                i += 1
-            }
-            mt[n - 1] = twist(mt[n - 1], mt[0], mt[m - 1])
-        }
+        key.withUnsafeMutableBufferPointer { Self.regenerate($0.baseAddress!) }
         position = 0
     }
 
-    /// The next tempered 32-bit output word (`random_raw()`).
-    public mutating func nextUInt32() -> UInt32 {
-        if position == Self.stateLength { regenerate() }
-        var y = key[position]
-        position += 1
+    /// The block step on raw state words (shared by ``regenerate()`` and ``WordBlock``).
+    @inline(__always)
+    static func regenerate(_ mt: UnsafeMutablePointer<UInt32>) {
+        let n = stateLength, m = Self.m
+        @inline(__always) func twist(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt32 {
+            let y = (a & upperMask) | (b & lowerMask)
+            return c ^ (y >> 1) ^ ((0 &- (y & 1)) & matrixA)
+        }
+        var i = 0
+        while i < n - m {
+            mt[i] = twist(mt[i], mt[i + 1], mt[i + m])
+            i += 1
+        }
+        while i < n - 1 {
+            mt[i] = twist(mt[i], mt[i + 1], mt[i + m - n])
+            i += 1
+        }
+        mt[n - 1] = twist(mt[n - 1], mt[0], mt[m - 1])
+    }
+
+    /// MT19937's output tempering of one state word.
+    @inline(__always)
+    static func temper(_ word: UInt32) -> UInt32 {
+        var y = word
         y ^= y >> 11
         y ^= (y << 7) & 0x9D2C_5680
         y ^= (y << 15) & 0xEFC6_0000
         y ^= y >> 18
         return y
+    }
+
+    /// The next tempered 32-bit output word (`random_raw()`).
+    public mutating func nextUInt32() -> UInt32 {
+        if position == Self.stateLength { regenerate() }
+        let y = key[position]
+        position += 1
+        return Self.temper(y)
     }
 
     /// A 64-bit word from two draws, the first in the high half (`mt19937_next64`).
@@ -139,8 +150,64 @@ public struct MT19937: Sendable, Hashable {
 
     /// A double in `[0, 1)` with 53 random bits from two draws (`random_sample`).
     public mutating func nextDouble() -> Double {
-        let a = nextUInt32() >> 5
-        let b = nextUInt32() >> 6
-        return (Double(a) * 67_108_864.0 + Double(b)) / 9_007_199_254_740_992.0
+        let first = nextUInt32()
+        return Self.double(first, nextUInt32())
+    }
+
+    /// `random_sample`'s double from two consecutive words.
+    @inline(__always)
+    static func double(_ first: UInt32, _ second: UInt32) -> Double {
+        (Double(first >> 5) * 67_108_864.0 + Double(second >> 6)) / 9_007_199_254_740_992.0
+    }
+
+    /// Runs `body` on a ``WordBlock`` reading this generator's state in place: for loops that
+    /// draw millions of words (the dropout mask). It yields the same words in the same order as
+    /// ``nextUInt32()``; the position it reaches is kept.
+    mutating func withWordBlock<R>(_ body: (inout WordBlock) -> R) -> R {
+        let start = position
+        var end = start
+        let result = key.withUnsafeMutableBufferPointer { mt in
+            var block = WordBlock(mt: mt.baseAddress!, position: start)
+            let r = body(&block)
+            end = block.position
+            return r
+        }
+        position = end
+        return result
+    }
+}
+
+/// A source of MT19937 words: the generator itself, or a ``WordBlock`` over its state. Samplers
+/// are generic over it, so one algorithm text serves both and specialisation inlines the reads.
+protocol RandomWords {
+    mutating func nextUInt32() -> UInt32
+}
+
+extension RandomWords {
+    /// NumPy's `random_sample` from the next two words (see ``MT19937/nextDouble()``).
+    @inline(__always)
+    mutating func nextDouble() -> Double {
+        let first = nextUInt32()
+        return MT19937.double(first, nextUInt32())
+    }
+}
+
+extension MT19937: RandomWords {}
+
+/// An ``MT19937`` state read through a raw pointer (no bounds or uniqueness checks per word),
+/// valid only inside ``MT19937/withWordBlock(_:)``. Word for word the same stream.
+struct WordBlock: RandomWords {
+    let mt: UnsafeMutablePointer<UInt32>
+    var position: Int
+
+    @inline(__always)
+    mutating func nextUInt32() -> UInt32 {
+        if position == MT19937.stateLength {
+            MT19937.regenerate(mt)
+            position = 0
+        }
+        let y = mt[position]
+        position &+= 1
+        return MT19937.temper(y)
     }
 }

@@ -295,7 +295,9 @@ public final class RandomState: Sendable {
         let count = checkedCount(shape)
         let sampler = LegacyBinomial(n: n, p: p)
         let values = [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 { core.withLock { sampler.fill(buffer.baseAddress!, count, &$0.bitGenerator) } }
+            if count > 0 {
+                core.withLock { $0.bitGenerator.withWordBlock { sampler.fill(buffer.baseAddress!, count, &$0) } }
+            }
             initialized = count
         }
         return Tensor(ints: values, shape: shape, dtype: .int64)
@@ -441,7 +443,7 @@ struct LegacyBinomial: Sendable {
     }
 
     @inline(__always)
-    func draw(_ g: inout MT19937) -> Int {
+    func draw<G: RandomWords>(_ g: inout G) -> Int {
         let x: Int
         switch method {
         case .inversion(let s): x = s.draw(&g)
@@ -450,9 +452,13 @@ struct LegacyBinomial: Sendable {
         return complement ? n - x : x
     }
 
-    /// `count` draws into uninitialized memory, dispatching on the method once.
-    func fill(_ out: UnsafeMutablePointer<Int>, _ count: Int, _ g: inout MT19937) {
+    /// `count` draws into uninitialized memory, dispatching on the method once. Bernoulli draws
+    /// (`n == 1`, the dropout mask) take ``Inversion/drawBernoulli(_:)``, the same loop unrolled
+    /// for one trial (same words, same comparisons, same results).
+    func fill<G: RandomWords>(_ out: UnsafeMutablePointer<Int>, _ count: Int, _ g: inout G) {
         switch method {
+        case .inversion(let s) where n == 1 && s.bound == 1:
+            for i in 0..<count { (out + i).initialize(to: complement ? 1 - s.drawBernoulli(&g) : s.drawBernoulli(&g)) }
         case .inversion(let s):
             for i in 0..<count { (out + i).initialize(to: complement ? n - s.draw(&g) : s.draw(&g)) }
         case .btpe(let s):
@@ -463,6 +469,8 @@ struct LegacyBinomial: Sendable {
     /// `legacy_random_binomial_inversion`.
     struct Inversion: Sendable {
         let n: Int, p: Double, q: Double, qn: Double, bound: Int
+        /// `px` after the loop's first step (`x = 1`), as ``draw(_:)`` computes it.
+        let firstStepPx: Double
 
         init(n: Int, p: Double) {
             self.n = n
@@ -473,9 +481,24 @@ struct LegacyBinomial: Sendable {
             let limit = np + 10.0 * (np * q + 1).squareRoot()
             // MIN(n, limit) is evaluated in double, then truncated to an integer.
             bound = Int(Double(n) < limit ? Double(n) : limit)
+            firstStepPx = (Double(n - 1 + 1) * p * qn) / (Double(1) * q)
         }
 
-        func draw(_ g: inout MT19937) -> Int {
+        /// ``draw(_:)`` for `n == 1` and `bound == 1`: `u <= qn` gives 0; otherwise the first step
+        /// (`u -= qn`, `px = firstStepPx`) gives 1 when `u <= px`, and `x = 2 > bound` restarts
+        /// with a fresh `u`. The same comparisons on the same values, so the same draws.
+        @inline(__always)
+        func drawBernoulli<G: RandomWords>(_ g: inout G) -> Int {
+            while true {
+                var u = g.nextDouble()
+                if !(u > qn) { return 0 }
+                u -= qn
+                if !(u > firstStepPx) { return 1 }
+            }
+        }
+
+        @inline(__always)
+        func draw<G: RandomWords>(_ g: inout G) -> Int {
             var x = 0
             var px = qn
             var u = g.nextDouble()
@@ -527,7 +550,7 @@ struct LegacyBinomial: Sendable {
             (13680.0 - (462.0 - (132.0 - (99.0 - 140.0 / x2) / x2) / x2) / x2) / x / 166320.0
         }
 
-        func draw(_ g: inout MT19937) -> Int {
+        func draw<G: RandomWords>(_ g: inout G) -> Int {
             let nd = Double(n)
             step10: while true {
                 let nrq = nd * r * q

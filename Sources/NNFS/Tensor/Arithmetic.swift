@@ -38,9 +38,8 @@ extension Tensor {
             if let name { RuntimeWarnings.checkFlags(name, key: "operator") }
             t = Tensor(float32: r.values, shape: r.shape)
         case .float64:
-            let x = a.doubles, y = b.doubles
             if name != nil { RuntimeWarnings.clearFlags() }
-            let r = Broadcast.apply(x, a.shape, y, b.shape, D.self)
+            let r = widening(a, b, D.self) ?? Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, D.self)
             if let name { RuntimeWarnings.checkFlags(name, key: "operator") }
             t = Tensor(float64: r.values, shape: r.shape)
         case .int64, .uint8:
@@ -55,6 +54,45 @@ extension Tensor {
         }
         if a.strides == nil && b.strides == nil { return t }
         return t.withStrides(resultStrides(t.shape, a, b))
+    }
+
+    /// A `float64` operation on a `float32` or integer operand and a `float64` one of the same
+    /// shape, or an integer array and a `float64` scalar (dropout: `float32` activations times the
+    /// `float64` mask, `int64` draws divided by the keep rate): each element is widened inside
+    /// the loop instead of in a separate pass. `Double(x)` is the same exact (or, for integers
+    /// beyond 2^53, the same rounded) value either way, so the results are identical to widening
+    /// first (`FastPathTests`). `nil` for every other combination.
+    static func widening<D: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ d: D.Type) -> (values: [Double], shape: [Int])?
+        where D.Element == Double, D.Result == Double {
+        guard !a.transposedView && !b.transposedView, a.count > 0 else { return nil }
+        @inline(__always) func run<X, Y>(_ x: [X], _ y: [Y], _ wx: (X) -> Double, _ wy: (Y) -> Double,
+                                         scalar: Bool) -> [Double] {
+            [Double](unsafeUninitializedCapacity: x.count) { out, count in
+                x.withUnsafeBufferPointer { px in
+                    y.withUnsafeBufferPointer { py in
+                        let o = out.baseAddress!, n = px.count
+                        if scalar {
+                            let v = wy(py[0])
+                            for i in 0..<n { (o + i).initialize(to: D.op(wx(px[i]), v)) }
+                        } else {
+                            for i in 0..<n { (o + i).initialize(to: D.op(wx(px[i]), wy(py[i]))) }
+                        }
+                    }
+                }
+                count = x.count
+            }
+        }
+        if a.shape == b.shape {
+            switch (a.base, b.base) {
+            case (.float32(let x), .float64(let y)): return (run(x, y, { Double($0) }, { $0 }, scalar: false), a.shape)
+            case (.float64(let x), .float32(let y)): return (run(x, y, { $0 }, { Double($0) }, scalar: false), a.shape)
+            default: return nil
+            }
+        }
+        if b.shape.isEmpty, case .int(let x) = a.base, case .float64(let y) = b.base {
+            return (run(x, y, { Double($0) }, { $0 }, scalar: true), a.shape)
+        }
+        return nil
     }
 
     /// The promoted dtype of `a op b`, treating a weak (Python-scalar) operand as NEP 50 does.

@@ -77,11 +77,12 @@ extension Tensor {
         }
     }
 
-    /// The elements as `Double` (the storage itself when it already is `float64`).
+    /// The elements as `Double` (the storage itself when it already is `float64`; a `float32`
+    /// buffer converted through ``WideningCache``, exact either way).
     func float64Buffer() -> [Double] {
         switch storage {
         case .float64(let a): return a
-        case .float32(let a): return Conversion.toDouble(a)
+        case .float32(let a): return WideningCache.toDouble(a)
         default: return doubles
         }
     }

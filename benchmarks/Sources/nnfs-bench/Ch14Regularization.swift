@@ -14,13 +14,15 @@ func ch15Dropout(epochs: Int) -> String {
 
 /// The book's chapter 14/15 training loop (regularization loss printed separately). Returns the
 /// last log line.
-func spiral512(epochs: Int, dropout: Double?, learningRate: Double, decay: Double) -> String {
+/// (`samples` per class and `neurons` are the scaling table's knobs; the book's are 1000 and 512.)
+func spiral512(epochs: Int, dropout: Double?, learningRate: Double, decay: Double,
+               samples: Int = 1000, neurons: Int = 512) -> String {
     nnfsInit()
-    let (X, y) = spiralData(samples: 1000, classes: 3)
-    let dense1 = LayerDense(2, 512, weightRegularizerL2: 5e-4, biasRegularizerL2: 5e-4)
+    let (X, y) = spiralData(samples: samples, classes: 3)
+    let dense1 = LayerDense(2, neurons, weightRegularizerL2: 5e-4, biasRegularizerL2: 5e-4)
     let activation1 = ActivationReLU()
     let dropout1 = dropout.map { LayerDropout($0) }
-    let dense2 = LayerDense(512, 3)
+    let dense2 = LayerDense(neurons, 3)
     let lossActivation = ActivationSoftmaxLossCategoricalCrossentropy()
     let optimizer = OptimizerAdam(learningRate: learningRate, decay: decay)
     var last = ""

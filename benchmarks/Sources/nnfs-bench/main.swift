@@ -3,7 +3,11 @@ import Foundation
 // nnfs-bench: runs each workload in Swift (in-process) and in NumPy (the book's code, as a
 // subprocess timing its own loop), and prints both times and the ratio.
 //
-//   swift run -c release nnfs-bench [workload ...] [--repeat N] [--epochs N] [--swift-only]
+//   swift run -c release nnfs-bench [workload ...] [--repeat N] [--epochs N] [--swift-only] [--scaling]
+//
+// --scaling prints, per workload that has the knobs, how Swift's time grows with epochs, samples
+// and neurons (each doubled from a small base): per-epoch time should stay flat as epochs grow
+// (no leak, no slowing) and grow about linearly with samples and neurons.
 //
 // Times are the best of N runs on each side (default 3): the minimum is the least disturbed
 // by other load on a shared machine. Needs `python3` with `numpy` and `nnfs` for the NumPy side.
@@ -16,17 +20,28 @@ struct Workload {
     var scriptArguments: [String] = []
     let swift: (Int) -> String
     let defaultEpochs: Int
+    /// The workload with `(epochs, samples, neurons)` changed, for `--scaling` (nil: epochs only).
+    var scaled: ((Int, Int, Int) -> String)? = nil
+    /// The book's samples and neurons (the scaling table halves them).
+    var baseSize: (samples: Int, neurons: Int) = (0, 0)
 }
 
 let workloads = [
     Workload(name: "ch10-adam", summary: "ch10 Adam cell: 10,001 full-batch epochs, 300 samples, 2-64-3",
              script: "ch10_adam.py", swift: ch10Adam(epochs:), defaultEpochs: 10001),
     Workload(name: "ch14-l2", summary: "ch14 largest cell: 10,001 full-batch epochs, 3000 samples, 2-512-3, L2 5e-4",
-             script: "spiral512.py", swift: ch14L2(epochs:), defaultEpochs: 10001),
+             script: "spiral512.py", swift: ch14L2(epochs:), defaultEpochs: 10001,
+             scaled: { spiral512(epochs: $0, dropout: nil, learningRate: 0.02, decay: 5e-7, samples: $1, neurons: $2) },
+             baseSize: (1000, 512)),
     Workload(name: "ch15-dropout", summary: "ch15 largest cell: as ch14-l2 with Dropout(0.1), Adam(0.05, 5e-5)",
-             script: "spiral512.py", scriptArguments: ["dropout"], swift: ch15Dropout(epochs:), defaultEpochs: 10001),
+             script: "spiral512.py", scriptArguments: ["dropout"], swift: ch15Dropout(epochs:), defaultEpochs: 10001,
+             scaled: { spiral512(epochs: $0, dropout: 0.1, learningRate: 0.05, decay: 5e-5, samples: $1, neurons: $2) },
+             baseSize: (1000, 512)),
     Workload(name: "ch17-regression", summary: "ch17 cell 9: 10,001 full-batch epochs, sine 1000 samples, 1-64-64-1, MSE",
              script: "ch17_regression.py", swift: ch17Regression(epochs:), defaultEpochs: 10001),
+    Workload(name: "ch19-fashion", summary: "ch19 model on synthetic Fashion-MNIST-shaped data: 60,000 x 784 float32, 784-128-128-10, batch 128, 10 epochs",
+             script: "ch19_fashion_synthetic.py", swift: { ch19FashionSynthetic(epochs: $0) }, defaultEpochs: 10,
+             scaled: { ch19FashionSynthetic(epochs: $0, samples: $1, neurons: $2) }, baseSize: (60000, 128)),
 ]
 
 // Run BLAS as chapter programs do (see ChapterExecution in NNFSBook): one thread, and the
@@ -54,6 +69,7 @@ var args = Array(CommandLine.arguments.dropFirst())
     return true
 }
 let swiftOnly = flag("--swift-only")  // for profiling the Swift side alone
+let scaling = flag("--scaling")
 let repeats = option("--repeat") ?? 3
 let epochsOverride = option("--epochs")
 let selected = args.isEmpty ? workloads : workloads.filter { args.contains($0.name) }
@@ -77,6 +93,37 @@ func runNumPy(_ w: Workload, epochs: Int) -> (seconds: Double, last: String)? {
     guard p.terminationStatus == 0, let t = lines.first(where: { $0.hasPrefix("seconds ") }),
           let s = Double(t.dropFirst(8)) else { return nil }
     return (s, lines.last ?? "")
+}
+
+/// Seconds for one run of `body`.
+func timed(_ body: () -> String) -> Double {
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    _ = body()
+    return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+}
+
+/// The scaling table of one workload: epochs E/4, E/2, E at the book's size (E = --epochs or a
+/// tenth of the default), then samples and neurons at a half and the full book size.
+func scalingTable(_ w: Workload) {
+    let full = epochsOverride ?? Swift.max(w.defaultEpochs / 10, 4)
+    print("\(w.name) scaling (Swift, best of \(repeats)):")
+    print("  knob      value    seconds   ms/epoch")
+    func row(_ knob: String, _ value: Int, _ epochs: Int, _ run: () -> String) {
+        var best = Double.infinity
+        for _ in 0..<repeats { best = Swift.min(best, timed(run)) }
+        let name = knob.padding(toLength: 8, withPad: " ", startingAt: 0)
+        print("  " + name + String(format: " %6d %10.3f %10.3f", value, best, best * 1000 / Double(epochs)))
+    }
+    for e in [full / 4, full / 2, full] { row("epochs", e, e) { w.swift(e) } }
+    guard let scaled = w.scaled else { return }
+    let (samples, neurons) = w.baseSize
+    for s in [samples / 2, samples] { row("samples", s, full) { scaled(full, s, neurons) } }
+    for n in [neurons / 2, neurons] { row("neurons", n, full) { scaled(full, samples, n) } }
+}
+
+if scaling {
+    for w in selected { scalingTable(w) }
+    exit(0)
 }
 
 for w in selected {
