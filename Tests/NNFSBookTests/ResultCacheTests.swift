@@ -129,8 +129,13 @@ struct ResultCacheTests {
     }
 
     @Test func everyEnvironmentPartIsInTheKey() throws {
+        // Every variant is written to the same path (the path is part of the program).
         let path = try writeChapter(countingChapter(log: "/dev/null"))
-        let chapter = try ChapterParser.load(path: path)
+        func load(_ markdown: String) throws -> Chapter {
+            try AtomicFile.write(markdown, to: path)
+            return try ChapterParser.load(path: path)
+        }
+        let chapter = try load(countingChapter(log: "/dev/null"))
         let base = ResultCache.Environment(toolchain: "Swift 6.3", runner: "/bin/nnfs-book 10 1.0", core: "abc",
                                            systemLibraries: "openblas=/lib/libopenblas.so 5 1.0", machine: "cpu")
         let cache = ResultCache(directory: try makeTempDirectory(), environment: base)
@@ -146,12 +151,13 @@ struct ResultCacheTests {
         #expect(Set(keys + [key]).count == 6)
         // And the chapter's part: the output cap, a cell's code, a cell's time limit.
         #expect(cache.key(for: cache.chapterKey(for: ProgramPlan(chapter: chapter), outputCap: 101)) != key)
-        let other = try ChapterParser.load(path: try writeChapter(countingChapter(log: "/dev/null", shown: "7")))
+        let other = try load(countingChapter(log: "/dev/null", shown: "7"))
         #expect(cache.key(for: cache.chapterKey(for: ProgramPlan(chapter: other), outputCap: 100)) != key)
-        let slow = try ChapterParser.load(path: try writeChapter(countingChapter(log: "/dev/null", timeout: " timeout=9")))
+        let slow = try load(countingChapter(log: "/dev/null", timeout: " timeout=9"))
         #expect(cache.key(for: cache.chapterKey(for: ProgramPlan(chapter: slow), outputCap: 100)) != key)
         // The expected block is not (it is judged on every run).
-        let expected = try ChapterParser.load(path: try writeChapter(countingChapter(log: "/dev/null", expected: "9")))
+        let expected = try load(countingChapter(log: "/dev/null", expected: "9"))
+        #expect(cache.key(for: cache.chapterKey(for: ProgramPlan(chapter: try load(countingChapter(log: "/dev/null"))), outputCap: 100)) == key)
         #expect(cache.key(for: cache.chapterKey(for: ProgramPlan(chapter: expected), outputCap: 100)) == key)
     }
 
@@ -192,7 +198,7 @@ struct ResultCacheTests {
         let root = try makeTempDirectory()
         try AtomicFile.write("// swift-tools-version: 6.0\n", to: root + "/Package.swift")
         try AtomicFile.write("let a = 1\n", to: root + "/Sources/NNFS/Tensor/A.swift")
-        try AtomicFile.write("module CX [system] { link \"m\" }\n", to: root + "/Sources/CX/module.modulemap")
+        try AtomicFile.write("module CX [system] {\n    link \"m\"\n}\n", to: root + "/Sources/CX/module.modulemap")
         try AtomicFile.write("let runner = 1\n", to: root + "/Sources/NNFSBook/R.swift")
         let digest = ResultCache.Environment.coreDigest(root: root)
         try AtomicFile.write("let runner = 2\n", to: root + "/Sources/NNFSBook/R.swift")
@@ -200,9 +206,17 @@ struct ResultCacheTests {
         try AtomicFile.write("let a = 2\n", to: root + "/Sources/NNFS/Tensor/A.swift")
         let edited = ResultCache.Environment.coreDigest(root: root)
         #expect(edited != digest)
-        try AtomicFile.write("module CX [system] { link \"z\" }\n", to: root + "/Sources/CX/module.modulemap")
+        try AtomicFile.write("module CX [system] {\n    link \"z\"\n}\n", to: root + "/Sources/CX/module.modulemap")
         #expect(ResultCache.Environment.coreDigest(root: root) != edited)
         #expect(ResultCache.Environment.systemLibraries(root: root).hasPrefix("z="))
+        // The memoised digest follows an edit too (the file's size and time change).
+        let memo = try makeTempDirectory()
+        let first = ResultCache.Environment.coreDigest(root: root, memo: memo)
+        #expect(first == ResultCache.Environment.coreDigest(root: root))
+        #expect(ResultCache.Environment.coreDigest(root: root, memo: memo) == first)
+        try AtomicFile.write("let a = 33\n", to: root + "/Sources/NNFS/Tensor/A.swift")
+        #expect(ResultCache.Environment.coreDigest(root: root, memo: memo) == ResultCache.Environment.coreDigest(root: root))
+        #expect(ResultCache.Environment.coreDigest(root: root, memo: memo) != first)
     }
 
     @Test func machinePartHoldsTheNumericEnvironment() {

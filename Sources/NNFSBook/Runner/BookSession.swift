@@ -56,8 +56,8 @@ public struct BookSession {
             if useCache {
                 // With `--update` the cache is only filled (BookRunner never reads it then).
                 do {
-                    options.cache = ResultCache(directory: cacheDirectory ?? ResultCache.defaultDirectory(root: root),
-                                                environment: try .current(root: root))
+                    let dir = cacheDirectory ?? ResultCache.defaultDirectory(root: root)
+                    options.cache = ResultCache(directory: dir, environment: try .current(root: root, memo: dir))
                 } catch {
                     setupErrors.append("nnfs-book: warning: running without the cache: \(error)")
                 }

@@ -50,18 +50,47 @@ public struct ResultCache: Sendable {
             self.machine = machine
         }
 
-        /// Reads the environment of `root` (one `swift --version`, one pass over the core's sources).
-        public static func current(root: String) throws -> Environment {
+        /// Reads the environment of `root` (one `swift --version`, one pass over the core's
+        /// sources; with `memo`, a folder, the sources' digest is kept there under a digest of
+        /// their paths, sizes, inodes and modification times, and read back while those hold).
+        public static func current(root: String, memo: String? = nil) throws -> Environment {
             let (status, version) = try Subprocess.collect(executable: "swift", arguments: ["--version"], workingDirectory: root)
             guard status.succeeded else { throw RunnerError("`swift --version` failed (\(status.description)): \(version)") }
             return Environment(toolchain: version.trimmingCharacters(in: .whitespacesAndNewlines),
                                runner: fileIdentity("/proc/self/exe") ?? "unknown runner",
-                               core: coreDigest(root: root), systemLibraries: systemLibraries(root: root),
+                               core: memo.map { coreDigest(root: root, memo: $0) } ?? coreDigest(root: root), systemLibraries: systemLibraries(root: root),
                                machine: machine(ProcessInfo.processInfo.environment))
+        }
+
+        static func coreDigest(root: String, memo: String) -> String {
+            var stats = ""
+            for rel in coreFiles(root: root) {
+                var st = stat()
+                guard stat(root + "/" + rel, &st) == 0 else { return coreDigest(root: root) }
+                stats += "\(rel) \(st.st_size) \(st.st_ino) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)\n"
+            }
+            let file = memo + "/core-" + SHA256.hex(stats) + ".digest"
+            if let data = FileManager.default.contents(atPath: file), data.count == 64,
+               data.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) {
+                return String(decoding: data, as: UTF8.self)
+            }
+            let digest = coreDigest(root: root)
+            try? AtomicFile.write(digest, to: file)
+            return digest
         }
 
         static func coreDigest(root: String) -> String {
             var d = SHA256()
+            for rel in coreFiles(root: root) {
+                let bytes = FileManager.default.contents(atPath: root + "/" + rel).map { Array($0) } ?? []
+                d.update("\(rel)\0\(bytes.count)\0")
+                d.update(bytes)
+            }
+            return d.finalize()
+        }
+
+        /// Package.swift and every file under Sources/NNFS and Sources/C*, relative, sorted.
+        static func coreFiles(root: String) -> [String] {
             var files = ["Package.swift"]
             let sources = root + "/Sources"
             let tops = ((try? FileManager.default.contentsOfDirectory(atPath: sources)) ?? []).filter { $0 == "NNFS" || $0.hasPrefix("C") }
@@ -75,12 +104,7 @@ public struct ResultCache: Sendable {
                     }
                 }
             }
-            for rel in files.sorted() {
-                let bytes = FileManager.default.contents(atPath: root + "/" + rel).map { Array($0) } ?? []
-                d.update("\(rel)\0\(bytes.count)\0")
-                d.update(bytes)
-            }
-            return d.finalize()
+            return files.sorted()
         }
 
         static func systemLibraries(root: String) -> String {
