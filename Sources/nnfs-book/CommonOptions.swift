@@ -46,7 +46,8 @@ struct CommonOptions: ParsableArguments {
         }
         if let shard {
             paths = shard.select(paths)
-            print("nnfs-book: shard \(shard): \(paths.count) chapter\(paths.count == 1 ? "" : "s")")
+            // Unbuffered, like the session's lines, so it comes first when piped.
+            FileHandle.standardOutput.write(Data("nnfs-book: shard \(shard): \(paths.count) chapter\(paths.count == 1 ? "" : "s")\n".utf8))
             // An empty shard (more shards than chapters) still writes its (empty) reports.
         }
         let env = ProcessInfo.processInfo.environment
