@@ -31,18 +31,31 @@ struct CommonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the whole result as JSON (schema: docs/results-json.md) to FILE.", valueName: "FILE"))
     var json: String?
 
+    @Option(help: ArgumentHelp("Run N chapters side by side (default: the number of cores). Output stays in chapter order.", valueName: "N"))
+    var jobs: Int?
+
+    @Flag(help: "Run every chapter even when an identical run is in the cache (.build-book/cache; see docs/cache.md).")
+    var noCache = false
+
     func validate() throws {
         if let n = cell, n < 1 { throw ValidationError("--cell takes a cell number from 1") }
         if explore && update { throw ValidationError("--explore compares experiments and --update publishes them: use one") }
+        if let j = jobs, j < 1 { throw ValidationError("--jobs takes a number from 1") }
     }
 
-    /// Runs `paths` and exits non-zero on any failure.
-    func run(_ paths: [String], showProgress: Bool) throws {
+    /// Runs `paths` (after `--filter`, then `shard`) and exits non-zero on any failure.
+    func run(_ paths: [String], showProgress: Bool, shard: Shard? = nil) throws {
         var paths = paths
         if let f = filter { paths = paths.filter { $0.split(separator: "/").last.map(String.init)?.contains(f) ?? false } }
         if paths.isEmpty {
             print("nnfs-book: no chapter matches" + (filter.map { " --filter \($0)" } ?? ""))
             throw ExitCode.failure
+        }
+        if let shard {
+            paths = shard.select(paths)
+            // Unbuffered, like the session's lines, so it comes first when piped.
+            FileHandle.standardOutput.write(Data("nnfs-book: shard \(shard): \(paths.count) chapter\(paths.count == 1 ? "" : "s")\n".utf8))
+            // An empty shard (more shards than chapters) still writes its (empty) reports.
         }
         let env = ProcessInfo.processInfo.environment
         var options = RunOptions(update: update, cell: cell, keepWork: env["NNFS_BOOK_KEEP_WORK"] == "1",
@@ -53,7 +66,8 @@ struct CommonOptions: ParsableArguments {
         options.explore = explore
         options.fullDiff = fullDiff
         let session = BookSession(options: options, reportDirectory: noReport ? nil : output, junitPath: junit, jsonPath: json,
-                                  showProgress: showProgress,
+                                  showProgress: showProgress, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                  useCache: !noCache,
                                   print: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) })
         if session.runAll(paths).failed { throw ExitCode.failure }
     }

@@ -8,7 +8,16 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "Directory of chapter Markdown files.")
     var chapters = "chapters"
 
+    @Option(help: ArgumentHelp("Run only shard I of N (chapters dealt out in turn by file name; for CI matrices). Pair with --junit to get a JUnit XML per shard.", valueName: "I/N"))
+    var shard: String?
+
     @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if let s = shard {
+            do { _ = try Shard(parsing: s) } catch { throw ValidationError("\(error)") }
+        }
+    }
 
     func run() throws {
         let paths: [String]
@@ -18,6 +27,6 @@ struct VerifyCommand: ParsableCommand {
             print("nnfs-book: cannot read the chapters directory \(chapters): \(error.localizedDescription)")
             throw ExitCode.failure
         }
-        try common.run(paths, showProgress: true)
+        try common.run(paths, showProgress: true, shard: try shard.map(Shard.init(parsing:)))
     }
 }

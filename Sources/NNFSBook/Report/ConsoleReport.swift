@@ -33,7 +33,7 @@ public enum ConsoleReport {
         if r.count(.notRun) > 0 { parts.append("\(r.count(.notRun)) not run") }
         if !r.errors.isEmpty { parts.append("\(r.errors.count) chapter error\(r.errors.count == 1 ? "" : "s")") }
         return "\(r.failed ? "FAIL" : "ok")  \(r.path): " + parts.joined(separator: ", ")
-            + " (compile \(time(r.compileSeconds)), run \(time(r.runSeconds)))"
+            + (r.cachedRun != nil ? " (from the cache)" : " (compile \(time(r.compileSeconds)), run \(time(r.runSeconds)))")
     }
 
     /// The closing lines: chapters and time, then `nnfs-book: N passed, N failed[, N skipped]`.

@@ -15,7 +15,7 @@ enum HTMLIndex {
             body += "<li><a href=\"\(HTML.escape(page))\"><span class=\"num\">\(HTML.escape(o.number ?? ""))</span>"
             body += "<span class=\"title\">\(HTML.escape(o.title))</span></a>"
             body += "<span class=\"meta\">\(HTML.badge(r.failed ? "FAIL" : "PASS", r.failed ? "fail" : "pass")) "
-            body += "\(cells) cell\(cells == 1 ? "" : "s") · \(ConsoleReport.time(r.runSeconds))</span>"
+            body += "\(cells) cell\(cells == 1 ? "" : "s") · \(r.cachedRun != nil ? "from the cache" : ConsoleReport.time(r.runSeconds))</span>"
             if !o.summary.isEmpty { body += "<p class=\"summary\">\(HTML.escape(o.summary))</p>" }
             body += "</li>\n"
         }
@@ -28,7 +28,7 @@ enum HTMLIndex {
             body += "<tr><td><a href=\"\(HTML.escape(page))\">\(HTML.escape(r.path))</a></td><td>\(status)</td>"
             body += "<td class=\"num\">\(r.passedCount)</td><td class=\"num\">\(r.failedCount + (r.errors.isEmpty ? 0 : 1))</td>"
             body += "<td class=\"num\">\(r.count(.skipped))</td><td class=\"num\">\(r.count(.notRun))</td>"
-            body += "<td class=\"num\">\(ConsoleReport.time(r.compileSeconds))</td><td class=\"num\">\(ConsoleReport.time(r.runSeconds))</td></tr>\n"
+            body += "<td class=\"num\">\(ConsoleReport.time(r.compileSeconds))</td><td class=\"num\">\(r.cachedRun != nil ? "cached" : ConsoleReport.time(r.runSeconds))</td></tr>\n"
         }
         body += "</tbody>\n</table></div>\n</main>\n"
         return HTML.page(title: "Contents – nnfs-book", body: body, assets: assets)

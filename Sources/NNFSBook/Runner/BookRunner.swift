@@ -54,7 +54,14 @@ public enum BookRunner {
         result.deletedCells = match.deleted
         var execution: ChapterExecution?
         var compiled: ChapterCompiler.Outcome?
-        if !requested.cells.isEmpty {
+        let cacheKey = options.cache.map { $0.key(for: $0.chapterKey(for: requested, outputCap: options.outputCap)) }
+        if !requested.cells.isEmpty, !options.update, let cache = options.cache, let key = cacheKey,
+           let entry = cache.load(key: key) {
+            compiled = ChapterCompiler.Outcome(executable: nil, plan: requested, failedCell: nil, errors: [],
+                                               programError: nil, seconds: 0)
+            execution = entry.execution
+            result.cachedRun = entry.storedAt
+        } else if !requested.cells.isEmpty {
             let root = try options.root ?? PackageRoot.find(startingAt: [chapter.absolutePath])
             let core = try CoreBuilder.build(root: root, progress: options.progress)
             let work = try WorkDirectory.make(root: root, stem: chapter.stem)
@@ -70,6 +77,10 @@ public enum BookRunner {
                                                      heartbeat: options.heartbeat, outputCap: options.outputCap,
                                                      progress: options.progress)
                 result.runSeconds = execution!.seconds
+                if let cache = options.cache, let key = cacheKey,
+                   let entry = ResultCache.Entry(key: key, compiled: outcome, execution: execution!) {
+                    cache.store(entry)
+                }
             }
         }
         var evidence: [CellOutcome.Evidence]

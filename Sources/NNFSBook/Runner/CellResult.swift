@@ -1,3 +1,5 @@
+import Foundation
+
 /// What happened to one cell.
 ///
 /// The cell's ``outcome`` is decided once, by ``CellOutcome/decide(_:)``, from the compile result,
@@ -138,6 +140,9 @@ public struct ChapterResult: Sendable {
     public var compileSeconds: Double = 0
     public var runSeconds: Double = 0
     public var totalSeconds: Double = 0
+    /// When the outputs came from the execution cache: the time of the run they were stored from
+    /// (the cells were judged now, against the chapter as it is). nil when the chapter ran.
+    public var cachedRun: Date?
 
     public var failed: Bool { !errors.isEmpty || cells.contains { $0.status.isFailure } }
     public func count(_ status: CellResult.Status) -> Int { cells.filter { $0.status == status }.count }

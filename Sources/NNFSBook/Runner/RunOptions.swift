@@ -20,6 +20,8 @@ public struct RunOptions: Sendable {
     public var heartbeat: Double = 10
     /// The most bytes one cell may print; past it the middle is cut and the cell fails.
     public var outputCap = ChapterExecution.defaultOutputCap
+    /// The execution cache to read and fill (nil: none, as `--no-cache`). `update` never reads it.
+    public var cache: ResultCache?
 
     public init(update: Bool = false, cell: Int? = nil, root: String? = nil, keepWork: Bool = false,
                 progress: @escaping @Sendable (String) -> Void = { _ in }) {
