@@ -118,7 +118,7 @@ public struct BookSession {
         if options.cache == nil, let root = options.root {
             _ = try? CoreBuilder.build(root: root, progress: options.progress)  // a failure is reported by each chapter
         }
-        let state = ParallelState(count: paths.count, print: print)
+        let state = ParallelState(count: paths.count, fullDiff: options.fullDiff, print: print)
         let workers = min(jobs, paths.count)
         let numbered = showProgress
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -144,8 +144,10 @@ private final class ParallelState: @unchecked Sendable {
     private var headers: [String?]
     private(set) var results: [ChapterResult?]
     private let print: (String) -> Void
+    private let fullDiff: Bool
 
-    init(count: Int, print: @escaping (String) -> Void) {
+    init(count: Int, fullDiff: Bool, print: @escaping (String) -> Void) {
+        self.fullDiff = fullDiff
         results = Array(repeating: nil, count: count)
         headers = Array(repeating: nil, count: count)
         self.print = print
@@ -166,7 +168,7 @@ private final class ParallelState: @unchecked Sendable {
         headers[i] = header
         while printed < results.count, let done = results[printed] {
             print(headers[printed]!)
-            print(ConsoleReport.chapter(done, fullDiff: options.fullDiff))
+            print(ConsoleReport.chapter(done, fullDiff: fullDiff))
             printed += 1
         }
     }
