@@ -74,9 +74,13 @@ extension np {
     public static func `where`(_ c: Tensor, _ x: Double, _ y: Double) -> Tensor { Tensor.where(c, Tensor(weak: x), Tensor(weak: y)) }
 
     /// `np.exp(x)` of a Python number: a `float64` scalar (what `print(np.exp(1))` shows).
-    public static func exp(_ x: Double, file: StaticString = #fileID, line: UInt = #line) -> Tensor { Tensor(scalar: x).exp(file: file, line: line) }
+    public static func exp(_ x: Double, file: StaticString = #fileID, line: UInt = #line) -> Tensor {
+        Tensor(scalar: x).exp(file: file, line: line)
+    }
     /// `np.log(x)` of a Python number: a `float64` scalar.
-    public static func log(_ x: Double, file: StaticString = #fileID, line: UInt = #line) -> Tensor { Tensor(scalar: x).log(file: file, line: line) }
+    public static func log(_ x: Double, file: StaticString = #fileID, line: UInt = #line) -> Tensor {
+        Tensor(scalar: x).log(file: file, line: line)
+    }
 
     public static func zeros(_ shape: Int..., dtype: DType? = nil) -> Tensor { Tensor.zeros(shape, dtype: dtype) }
     public static func ones(_ shape: Int..., dtype: DType? = nil) -> Tensor { Tensor.ones(shape, dtype: dtype) }

@@ -4,10 +4,16 @@ import NNFSBook
 
 /// Flags shared by `run` and `verify`.
 struct CommonOptions: ParsableArguments {
-    @Flag(help: "Bless outputs: add missing output blocks (as `output ours`), rewrite `output ours` blocks, refresh tolerance snapshots. Never rewrites the book's output.")
+    @Flag(
+        help:
+            "Bless outputs: add missing output blocks (as `output ours`), rewrite `output ours` blocks, refresh tolerance snapshots. Never rewrites the book's output."
+    )
     var update = false
 
-    @Flag(help: "Compare experiments instead of failing them: an edited cell (or one after it) whose output moved from the book's shows the book beside ours and a summary. Fails only when a cell crashes, times out or does not compile.")
+    @Flag(
+        help:
+            "Compare experiments instead of failing them: an edited cell (or one after it) whose output moved from the book's shows the book beside ours and a summary. Fails only when a cell crashes, times out or does not compile."
+    )
     var explore = false
 
     @Flag(help: "List every differing line (by default a diff shows a few, then how many more differ).")
@@ -31,7 +37,8 @@ struct CommonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the whole result as JSON (schema: docs/results-json.md) to FILE.", valueName: "FILE"))
     var json: String?
 
-    @Option(help: ArgumentHelp("Run N chapters side by side (default: the number of cores). Output stays in chapter order.", valueName: "N"))
+    @Option(
+        help: ArgumentHelp("Run N chapters side by side (default: the number of cores). Output stays in chapter order.", valueName: "N"))
     var jobs: Int?
 
     @Flag(help: "Run every chapter even when an identical run is in the cache (.build-book/cache; see docs/cache.md).")
@@ -58,17 +65,19 @@ struct CommonOptions: ParsableArguments {
             // An empty shard (more shards than chapters) still writes its (empty) reports.
         }
         let env = ProcessInfo.processInfo.environment
-        var options = RunOptions(update: update, cell: cell, keepWork: env["NNFS_BOOK_KEEP_WORK"] == "1",
-                                 progress: { line in
-                                     FileHandle.standardError.write(Data((line + "\n").utf8))
-                                 })
+        var options = RunOptions(
+            update: update, cell: cell, keepWork: env["NNFS_BOOK_KEEP_WORK"] == "1",
+            progress: { line in
+                FileHandle.standardError.write(Data((line + "\n").utf8))
+            })
         // Unbuffered, so progress shows as it happens even when piped.
         options.explore = explore
         options.fullDiff = fullDiff
-        let session = BookSession(options: options, reportDirectory: noReport ? nil : output, junitPath: junit, jsonPath: json,
-                                  showProgress: showProgress, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                  useCache: !noCache,
-                                  print: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) })
+        let session = BookSession(
+            options: options, reportDirectory: noReport ? nil : output, junitPath: junit, jsonPath: json,
+            showProgress: showProgress, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            useCache: !noCache,
+            print: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) })
         if session.runAll(paths).failed { throw ExitCode.failure }
     }
 }

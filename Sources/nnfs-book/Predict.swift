@@ -7,7 +7,9 @@ struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
         abstract: "Classify PNG images with a Fashion-MNIST model saved by model.save (chapter 22).",
-        discussion: "Each image goes through the book's steps: read as grayscale, resize to 28x28 (as OpenCV's INTER_LINEAR), invert (photos are dark on light, the data set light on dark), scale to [-1, 1], predict. Prints the class name and the model's confidence per image.")
+        discussion:
+            "Each image goes through the book's steps: read as grayscale, resize to 28x28 (as OpenCV's INTER_LINEAR), invert (photos are dark on light, the data set light on dark), scale to [-1, 1], predict. Prints the class name and the model's confidence per image."
+    )
 
     @Option(help: "A model file written by model.save(...) (see docs/model-format.md).")
     var model: String
@@ -16,7 +18,9 @@ struct PredictCommand: ParsableCommand {
     var images: [String]
 
     func validate() throws {
-        if images.isEmpty { throw ValidationError("give at least one image, e.g. `nnfs-book predict --model fashion_mnist.model tshirt.png`") }
+        if images.isEmpty {
+            throw ValidationError("give at least one image, e.g. `nnfs-book predict --model fashion_mnist.model tshirt.png`")
+        }
     }
 
     func run() throws {

@@ -7,7 +7,9 @@ struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "Put the published code back into a chapter's edited cells.",
-        discussion: "The published cells are recorded by `--update` in chapters/snapshots/<chapter>/cells.txt. Only the code between an edited cell's fences changes; prose, outputs and new cells are left alone. The file is written atomically.")
+        discussion:
+            "The published cells are recorded by `--update` in chapters/snapshots/<chapter>/cells.txt. Only the code between an edited cell's fences changes; prose, outputs and new cells are left alone. The file is written atomically."
+    )
 
     @Argument(help: "A chapter Markdown file.")
     var chapter: String

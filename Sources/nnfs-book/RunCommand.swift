@@ -10,7 +10,9 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        if chapters.isEmpty { throw ValidationError("give at least one chapter, e.g. `nnfs-book run chapters/02-coding-our-first-neurons.md`") }
+        if chapters.isEmpty {
+            throw ValidationError("give at least one chapter, e.g. `nnfs-book run chapters/02-coding-our-first-neurons.md`")
+        }
     }
 
     func run() throws {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import NNFSBook
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `nnfs-book serve [chapter.md...]`: the report as a live preview, like `mdbook serve` or
@@ -16,7 +16,8 @@ import Glibc
 /// only (no `..`, no symlink out), plus `/__nnfs_version` for the reload poll; no request ever runs
 /// code, which happens only when a watched chapter file changes.
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the report on localhost and rerun a chapter when its Markdown changes.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve the report on localhost and rerun a chapter when its Markdown changes.")
 
     @Argument(help: "Chapter Markdown files (default: every chapter in --chapters).")
     var chapterFiles: [String] = []
@@ -61,7 +62,9 @@ struct ServeCommand: ParsableCommand {
         }
         writeReport()
         server.start()
-        say("Serving \(Paths.display(Paths.absolute(output))) at http://\(host):\(port)/ — watching \(paths.count) chapter\(paths.count == 1 ? "" : "s") (Ctrl-C to stop)")
+        say(
+            "Serving \(Paths.display(Paths.absolute(output))) at http://\(host):\(port)/ — watching \(paths.count) chapter\(paths.count == 1 ? "" : "s") (Ctrl-C to stop)"
+        )
         var stamps = paths.map(Self.modificationDate)
         while true {
             Thread.sleep(forTimeInterval: 0.5)
@@ -103,11 +106,16 @@ final class PreviewServer: @unchecked Sendable {
             close(fd)
             throw Failure(message: "--host \(host) is not an IPv4 address")
         }
-        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        let bound = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
         if bound != 0 {
             let code = errno
             close(fd)
-            if code == EADDRINUSE { throw Failure(message: "port \(port) on \(host) is already in use; stop the other server or choose another port with --port") }
+            if code == EADDRINUSE {
+                throw Failure(
+                    message: "port \(port) on \(host) is already in use; stop the other server or choose another port with --port")
+            }
             throw Failure(message: "cannot listen on \(host):\(port): \(String(cString: strerror(code)))")
         }
         guard listen(fd, 16) == 0 else {
@@ -171,8 +179,10 @@ final class PreviewServer: @unchecked Sendable {
             return (404, "text/plain", Array("not found\n".utf8))
         }
         let ext = URL(fileURLWithPath: real).pathExtension.lowercased()
-        let types = ["html": "text/html; charset=utf-8", "js": "text/javascript", "css": "text/css", "svg": "image/svg+xml",
-                     "png": "image/png", "json": "application/json", "txt": "text/plain; charset=utf-8"]
+        let types = [
+            "html": "text/html; charset=utf-8", "js": "text/javascript", "css": "text/css", "svg": "image/svg+xml",
+            "png": "image/png", "json": "application/json", "txt": "text/plain; charset=utf-8",
+        ]
         var body = [UInt8](data)
         if ext == "html" {
             let page = String(decoding: body, as: UTF8.self)
@@ -194,7 +204,8 @@ final class PreviewServer: @unchecked Sendable {
 
     private func respond(_ client: Int32, _ status: Int, _ type: String, _ body: [UInt8], length: Int? = nil) {
         let reason = [200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed"][status] ?? "Error"
-        let head = "HTTP/1.1 \(status) \(reason)\r\nContent-Type: \(type)\r\nContent-Length: \(length ?? body.count)\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n"
+        let head =
+            "HTTP/1.1 \(status) \(reason)\r\nContent-Type: \(type)\r\nContent-Length: \(length ?? body.count)\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n"
         var bytes = Array(head.utf8) + body
         var sent = 0
         while sent < bytes.count {

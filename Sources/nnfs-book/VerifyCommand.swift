@@ -3,12 +3,16 @@ import NNFSBook
 
 /// `nnfs-book verify [--chapters DIR]`
 struct VerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Run every chapter in a directory and compare their outputs.")
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Run every chapter in a directory and compare their outputs.")
 
     @Option(help: "Directory of chapter Markdown files.")
     var chapters = "chapters"
 
-    @Option(help: ArgumentHelp("Run only shard I of N (chapters dealt out in turn by file name; for CI matrices). Pair with --junit to get a JUnit XML per shard.", valueName: "I/N"))
+    @Option(
+        help: ArgumentHelp(
+            "Run only shard I of N (chapters dealt out in turn by file name; for CI matrices). Pair with --junit to get a JUnit XML per shard.",
+            valueName: "I/N"))
     var shard: String?
 
     @OptionGroup var common: CommonOptions

@@ -21,7 +21,9 @@ struct BadInputTests {
         #expect(errors(Array("# T\n".utf8) + [0xFF, 0x41]) == ["ch.md:2: error: not UTF-8 text; a chapter is UTF-8 Markdown"])
     }
 
-    @Test(arguments: [("swfit", "swift"), ("swift5", "swift"), ("Output", "output"), ("ouptut", "output"), ("outputs", "output"), ("Swift", "swift")])
+    @Test(arguments: [
+        ("swfit", "swift"), ("swift5", "swift"), ("Output", "output"), ("ouptut", "output"), ("outputs", "output"), ("Swift", "swift"),
+    ])
     func nearMissFencesAreErrorsWithAHint(info: String, meant: String) {
         let e = errors(Array("# T\n\n```\(info)\nprint(1)\n```\n".utf8))
         #expect(e.first?.hasPrefix("ch.md:3: error: unknown block language") == true || info.first!.isUppercase)
@@ -67,18 +69,20 @@ struct BadInputTests {
         try AtomicFile.write("```swift skip reason=\"x\"\nprint(1)\n```\n", to: dir + "/01-a.md")
         try AtomicFile.write("a file, not a folder", to: dir + "/blocker")
         let lines = LockedLines()
-        let session = BookSession(options: RunOptions(root: packageRoot), reportDirectory: dir + "/blocker/out",
-                                  junitPath: dir + "/blocker/j.xml", print: { lines.append($0) })
+        let session = BookSession(
+            options: RunOptions(root: packageRoot), reportDirectory: dir + "/blocker/out",
+            junitPath: dir + "/blocker/j.xml", print: { lines.append($0) })
         let outcome = session.runAll([dir + "/01-a.md"])
         #expect(outcome.results.map(\.failed) == [false])
         #expect(outcome.failed)
         // The report's first write is its first file: `assets/highlight.min.js` where Debian's
         // highlight.js is installed, the chapter page otherwise.
         let first = FileManager.default.fileExists(atPath: ReportAssets.highlightSource) ? "assets/highlight.min.js" : "01-a.html"
-        #expect(outcome.reportErrors == [
-            "nnfs-book: error: could not write the report: cannot write \(dir)/blocker/out/\(first): \(dir)/blocker is not a directory",
-            "nnfs-book: error: could not write the junit xml: cannot write \(dir)/blocker/j.xml: \(dir)/blocker is not a directory",
-        ])
+        #expect(
+            outcome.reportErrors == [
+                "nnfs-book: error: could not write the report: cannot write \(dir)/blocker/out/\(first): \(dir)/blocker is not a directory",
+                "nnfs-book: error: could not write the junit xml: cannot write \(dir)/blocker/j.xml: \(dir)/blocker is not a directory",
+            ])
     }
 
     /// A path holding quotes, a backslash and a newline neither breaks the generated program nor
@@ -86,7 +90,8 @@ struct BadInputTests {
     @Test func oddPathKeepsItsCrashLine() throws {
         let dir = try makeTempDirectory()
         let path = dir + "/we\"ird\\na\nme.md"
-        try AtomicFile.write("""
+        try AtomicFile.write(
+            """
             ```swift
             print("ok")
             ```

@@ -6,7 +6,10 @@ import Testing
 private let browserToolsPresent: Bool = {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["sh", "-c", "command -v chromium >/dev/null && command -v chromedriver >/dev/null && python3 -c 'import selenium, axe_selenium_python'"]
+    p.arguments = [
+        "sh", "-c",
+        "command -v chromium >/dev/null && command -v chromedriver >/dev/null && python3 -c 'import selenium, axe_selenium_python'",
+    ]
     p.standardOutput = FileHandle.nullDevice
     p.standardError = FileHandle.nullDevice
     do { try p.run(); p.waitUntilExit(); return p.terminationStatus == 0 } catch { return false }
@@ -21,8 +24,10 @@ private let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
 /// skipped; under CI=true it always runs, so missing tools fail it.
 @Suite("Report in a browser")
 struct BrowserTests {
-    @Test(.enabled(if: browserToolsPresent || isCI,
-                   "headless Chromium, chromedriver or python selenium/axe-selenium-python missing: run scripts/setup"))
+    @Test(
+        .enabled(
+            if: browserToolsPresent || isCI,
+            "headless Chromium, chromedriver or python selenium/axe-selenium-python missing: run scripts/setup"))
     func reportPagesPassInHeadlessChromium() throws {
         let reportDir = packageRoot + "/output/browser-check"
         try? FileManager.default.removeItem(atPath: reportDir)

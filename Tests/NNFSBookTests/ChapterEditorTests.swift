@@ -8,14 +8,16 @@ struct ChapterEditorTests {
         let chapter = try ChapterParser.parse(original, displayPath: "ch.md")
         let (bytes, diff) = ChapterEditor(source: chapter.source)
             .apply([.insertBlock(after: chapter.cells[0].code.closeLine, info: "output ours", content: "1\n")], file: "ch.md")
-        #expect(String(decoding: bytes, as: UTF8.self)
-            == "# T\r\n\r\n```swift\r\nprint(1)\r\n```\r\n\r\n```output ours\r\n1\r\n```\r\n\r\nafter\r\n")
+        #expect(
+            String(decoding: bytes, as: UTF8.self)
+                == "# T\r\n\r\n```swift\r\nprint(1)\r\n```\r\n\r\n```output ours\r\n1\r\n```\r\n\r\nafter\r\n")
         #expect(diff == ["@@ ch.md:6 (new block) @@", "+", "+```output ours", "+1", "+```"])
     }
 
     @Test func insertAfterUnterminatedLastLine() throws {
         let chapter = try ChapterParser.parse("```swift\nprint(1)\n```", displayPath: "ch.md")
-        let (bytes, _) = ChapterEditor(source: chapter.source).apply([.insertBlock(after: 3, info: "output ours", content: "1")], file: "ch.md")
+        let (bytes, _) = ChapterEditor(source: chapter.source).apply(
+            [.insertBlock(after: 3, info: "output ours", content: "1")], file: "ch.md")
         #expect(String(decoding: bytes, as: UTF8.self) == "```swift\nprint(1)\n```\n\n```output ours\n1\n```\n")
     }
 

@@ -130,11 +130,14 @@ struct ComparatorTests {
         let mismatches = cmp.compare(expected: block.literal, actual: "loss: 1.0986123\nacc: 0.9206\n")
         #expect(mismatches.count == 1)
         let text = MismatchFormatter.messages(mismatches, block: block, file: "chapters/03-x.md")
-        #expect(text == ["""
-            chapters/03-x.md:12: output differs from the book's output: number 1: expected 0.920, got 0.9206 (off by 6.0e-04, allowed ±5.0e-04)
-                expected: acc: 0.920
-                actual:   acc: 0.9206
-            """])
+        #expect(
+            text == [
+                """
+                chapters/03-x.md:12: output differs from the book's output: number 1: expected 0.920, got 0.9206 (off by 6.0e-04, allowed ±5.0e-04)
+                    expected: acc: 0.920
+                    actual:   acc: 0.9206
+                """
+            ])
     }
 
     @Test func missingAndExtraLines() throws {
@@ -161,6 +164,9 @@ struct EllipsisDiagnosticsTests {
         #expect(m.count == 1)
         #expect(m.first?.expectedIndex == 2)
         #expect(m.first?.actualIndex == 2)
-        #expect(m.first?.reason == "expected lines after `...` not found in the actual output (searched from actual line 2); closest is actual line 3: number 2: expected 0.457, got 0.453 (off by 0.004, allowed ±5.0e-04)")
+        #expect(
+            m.first?.reason
+                == "expected lines after `...` not found in the actual output (searched from actual line 2); closest is actual line 3: number 2: expected 0.457, got 0.453 (off by 0.004, allowed ±5.0e-04)"
+        )
     }
 }

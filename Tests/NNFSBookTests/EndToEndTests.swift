@@ -6,7 +6,8 @@ import Testing
 @Suite("End to end")
 struct EndToEndTests {
     @Test func passingChapterWithShadowing() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             # Shadowing like a notebook
 
             ```swift global
@@ -61,7 +62,8 @@ struct EndToEndTests {
     }
 
     @Test func wrongNumberGivesReadableDiff() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             print("loss: 1.0986123")
             print("acc:", 0.9206)
@@ -75,17 +77,21 @@ struct EndToEndTests {
         let r = runChapter(path)
         #expect(r.statuses == [.failed])
         #expect(r.cells[0].failure == .output)
-        #expect(r.cells[0].messages == ["""
-            \(path):8: output differs from the book's output: number 1: expected 0.920, got 0.9206 (off by 6.0e-04, allowed ±5.0e-04)
-                expected: acc: 0.920
-                actual:   acc: 0.9206
-            """])
+        #expect(
+            r.cells[0].messages == [
+                """
+                \(path):8: output differs from the book's output: number 1: expected 0.920, got 0.9206 (off by 6.0e-04, allowed ±5.0e-04)
+                    expected: acc: 0.920
+                    actual:   acc: 0.9206
+                """
+            ])
         let failed = r.failed
         #expect(failed)
     }
 
     @Test func compileErrorInCellTwo() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             let a = [1, 2, 3]
             print(a.count)
@@ -118,7 +124,8 @@ struct EndToEndTests {
 
     @Test func unbalancedBraceIsBlamedOnItsCell() throws {
         // swiftc reports this at the end of the generated main.swift: the runner bisects.
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             print("one")
             ```
@@ -143,7 +150,8 @@ struct EndToEndTests {
     }
 
     @Test func trapInCellTwo() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             print("one")
             ```
@@ -190,7 +198,8 @@ struct EndToEndTests {
     }
 
     @Test func timeoutKillsTheCell() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             print("start")
             ```
@@ -251,7 +260,10 @@ struct EndToEndTests {
         #expect(updated.statuses == [.updated, .failed, .updated])
         #expect(updated.cells[1].notes.contains { $0.hasPrefix("kept book output at \(path):10 (differs: number 1: expected 3, got 2") })
         let text = read(path)
-        #expect(text == original.replacingOccurrences(of: "print(\"ours\", 1)\n```\n", with: "print(\"ours\", 1)\n```\n\n```output ours\nours 1\n```\n"))
+        #expect(
+            text
+                == original.replacingOccurrences(
+                    of: "print(\"ours\", 1)\n```\n", with: "print(\"ours\", 1)\n```\n\n```output ours\nours 1\n```\n"))
         let snapshot = Paths.directory(of: path) + "/snapshots/ch/cell-3.txt"
         #expect(read(snapshot) == "tol 1.00001\n")
 
@@ -260,7 +272,8 @@ struct EndToEndTests {
     }
 
     @Test func longCellReportsProgressWithItsLastLine() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             # Slow
 
             ```swift
@@ -286,7 +299,8 @@ struct EndToEndTests {
     }
 
     @Test func cellOptionRunsEarlierCellsForState() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             let n = 41
             print("setup")

@@ -22,8 +22,9 @@ struct ExperimentTests {
     }
 
     @Test func newCellDoesNotShiftTheOthers() {
-        let m = CellMatch(current: ["let a = 1\nprint(a)\n", "print(\"mine\")\n", "let b = 2\nprint(b)\n", "print(\"three\")\n"],
-                          published: Self.published)
+        let m = CellMatch(
+            current: ["let a = 1\nprint(a)\n", "print(\"mine\")\n", "let b = 2\nprint(b)\n", "print(\"three\")\n"],
+            published: Self.published)
         #expect(m.edits == [nil, .new, nil, nil])
         #expect(m.published == [1, nil, 2, 3])
         #expect(m.deleted == [])
@@ -37,7 +38,8 @@ struct ExperimentTests {
     }
 
     @Test func whitespaceOnlyEditIsNotAnExperiment() {
-        let m = CellMatch(current: ["  let a = 1   \r\n\r\nprint(a)\r\n", "let b = 2\n\n\n    print(b)\n", "print(\"three\")"], published: Self.published)
+        let m = CellMatch(
+            current: ["  let a = 1   \r\n\r\nprint(a)\r\n", "let b = 2\n\n\n    print(b)\n", "print(\"three\")"], published: Self.published)
         #expect(m.edits == [nil, nil, nil])
         // ...but a space inside a string literal is.
         let n = CellMatch(current: ["let a = 1\nprint(a)\n", "let b = 2\nprint(b)\n", "print(\"three \")\n"], published: Self.published)
@@ -85,18 +87,27 @@ struct ExperimentTests {
             epoch: 300, acc: 0.880, loss: 0.312
             """
         let x = Exploration.make(expected: book, tolerance: nil, actual: ours)
-        #expect(x.summary == "training log: first differs from the book at epoch 100; final (epoch 300): acc 0.633 → 0.880, loss 0.848 → 0.312 (book → ours)")
+        #expect(
+            x.summary
+                == "training log: first differs from the book at epoch 100; final (epoch 300): acc 0.633 → 0.880, loss 0.848 → 0.312 (book → ours)"
+        )
         #expect(x.pairs.count == 2)
-        #expect(x.consoleLines() == [
-            x.summary,
-            "  book: epoch: 100, acc: «0.400», loss: «1.087»",
-            "  ours: epoch: 100, acc: «0.453», loss: «1.010»",
-            "  book: epoch: 300, acc: «0.633», loss: «0.848»",
-            "  ours: epoch: 300, acc: «0.880», loss: «0.312»",
-        ])
-        let same = Exploration.make(expected: book, tolerance: nil, actual: ours.replacingOccurrences(of: "0.453, loss: 1.010", with: "0.400, loss: 1.087")
-            .replacingOccurrences(of: "0.880, loss: 0.312", with: "0.633, loss: 0.848"))
-        #expect(same.summary == "training log: matches the book at all 3 printed epochs; final (epoch 300): acc 0.633 → 0.633, loss 0.848 → 0.848 (book → ours)")
+        #expect(
+            x.consoleLines() == [
+                x.summary,
+                "  book: epoch: 100, acc: «0.400», loss: «1.087»",
+                "  ours: epoch: 100, acc: «0.453», loss: «1.010»",
+                "  book: epoch: 300, acc: «0.633», loss: «0.848»",
+                "  ours: epoch: 300, acc: «0.880», loss: «0.312»",
+            ])
+        let same = Exploration.make(
+            expected: book, tolerance: nil,
+            actual: ours.replacingOccurrences(of: "0.453, loss: 1.010", with: "0.400, loss: 1.087")
+                .replacingOccurrences(of: "0.880, loss: 0.312", with: "0.633, loss: 0.848"))
+        #expect(
+            same.summary
+                == "training log: matches the book at all 3 printed epochs; final (epoch 300): acc 0.633 → 0.633, loss 0.848 → 0.848 (book → ours)"
+        )
         #expect(same.pairs.isEmpty)
     }
 
@@ -110,7 +121,9 @@ struct ExperimentTests {
         #expect(lines.last == "  and 5 more lines differ (all: --full-diff)")
         #expect(x.consoleLines(limit: nil).count == 1 + 2 * 8)
         #expect(Exploration.make(expected: book, tolerance: nil, actual: book).summary == "same output as the book")
-        #expect(Exploration.make(expected: nil, tolerance: nil, actual: "a\nb\n").summary == "no book output to compare with: ours prints 2 lines")
+        #expect(
+            Exploration.make(expected: nil, tolerance: nil, actual: "a\nb\n").summary
+                == "no book output to compare with: ours prints 2 lines")
     }
 
     @Test func diffsAreShortUnlessFull() {
@@ -167,7 +180,9 @@ struct ExperimentTests {
         let all = try ChapterRestorer.restore(chapterAt: path)
         #expect(all.restored == [1])
         #expect(all.log.contains { $0.contains("cell 2") && $0.contains("is new") })
-        #expect(read(path) == Self.chapterText.replacingOccurrences(of: "More prose.", with: "More prose, edited.\n\n```swift\nprint(\"mine\")\n```"))
+        #expect(
+            read(path)
+                == Self.chapterText.replacingOccurrences(of: "More prose.", with: "More prose, edited.\n\n```swift\nprint(\"mine\")\n```"))
         let again = try ChapterRestorer.restore(chapterAt: path)
         #expect(again.restored == [])
     }
@@ -217,7 +232,9 @@ struct ExperimentTests {
         try AtomicFile.write(text.replacingOccurrences(of: "scale = 1.0", with: "scale = 2.0"), to: path)
         let ci = runChapter(path)
         #expect(ci.statuses == [.failed, .failed])
-        #expect(ci.cells[0].edit == .edited(published: 1, code: "let scale = 1.0\nfor k in 1...12 { print(\"line \\(k): \\(Double(k) * scale)\") }\n"))
+        #expect(
+            ci.cells[0].edit
+                == .edited(published: 1, code: "let scale = 1.0\nfor k in 1...12 { print(\"line \\(k): \\(Double(k) * scale)\") }\n"))
         let lines = ci.cells[0].messages.joined(separator: "\n").split(separator: "\n")
         #expect(lines.count < 15, "\(lines.joined(separator: "\n"))")
         #expect(lines.first?.hasSuffix("cell 1 is an experiment: its code differs from published cell 1 (\(Paths.display(store)))") == true)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 @testable import NNFSBook
@@ -9,7 +9,8 @@ import Testing
 @Suite("JUnit and JSON")
 struct ExportTests {
     func sample() throws -> ChapterResult {
-        let chapter = try ChapterParser.parse("""
+        let chapter = try ChapterParser.parse(
+            """
             ```swift
             print("a")
             ```
@@ -43,10 +44,19 @@ struct ExportTests {
 
     @Test func junitHasATestcasePerCellWithFailuresAndFileLine() throws {
         let xml = JUnitReport.render([try sample()], seconds: 2)
-        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"nnfs-book\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\" time=\"2.000\">\n"))
+        #expect(
+            xml.hasPrefix(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"nnfs-book\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\" time=\"2.000\">\n"
+            ))
         #expect(xml.contains("<testsuite name=\"chapters/03-x.md\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\" time=\"1.500\">"))
-        #expect(xml.contains("<testcase name=\"cell 1 (line 1)\" classname=\"03-x\" file=\"chapters/03-x.md\" line=\"1\" time=\"0.250\">\n      <system-out>a\n</system-out>"))
-        #expect(xml.contains("<failure message=\"output differs: chapters/03-x.md:12: output differs from the book&apos;s output: line 1\" type=\"output differs\">".replacingOccurrences(of: "&apos;", with: "'")))
+        #expect(
+            xml.contains(
+                "<testcase name=\"cell 1 (line 1)\" classname=\"03-x\" file=\"chapters/03-x.md\" line=\"1\" time=\"0.250\">\n      <system-out>a\n</system-out>"
+            ))
+        #expect(
+            xml.contains(
+                "<failure message=\"output differs: chapters/03-x.md:12: output differs from the book&apos;s output: line 1\" type=\"output differs\">"
+                    .replacingOccurrences(of: "&apos;", with: "'")))
         #expect(xml.contains("actual:   1 &lt; 2 &amp; \\u{1}</failure>"))
         #expect(xml.contains("<skipped message=\"skipped: later\"/>"))
         #expect(!xml.contains("\u{1}"))

@@ -18,15 +18,18 @@ struct ParallelVerifyTests {
         try AtomicFile.write(chapter("FileManager.default.createFile(atPath: \"\(gate)\", contents: nil)", prints: "b"), to: b)
         try AtomicFile.write(chapter("", prints: "c"), to: c)
         let lines = LockedLines()
-        let session = BookSession(options: RunOptions(root: packageRoot), reportDirectory: nil, showProgress: true,
-                                  jobs: 2, print: { lines.append($0) })
+        let session = BookSession(
+            options: RunOptions(root: packageRoot), reportDirectory: nil, showProgress: true,
+            jobs: 2, print: { lines.append($0) })
         let results = session.run([a, b, c])
         #expect(results.map(\.name) == ["a", "b", "c"])
         #expect(results.map(\.statuses) == [[.passed], [.passed], [.passed]])
         let headers = lines.all.filter { $0.hasPrefix("[") }
         #expect(headers == ["[1/3] \(a)", "[2/3] \(b)", "[3/3] \(c)"])
         let summaries = lines.all.flatMap { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }
-            .filter { $0.hasPrefix("ok ") || $0.hasPrefix("FAIL ") }.map { Paths.fileName(of: String($0.split(separator: ":")[0].split(separator: " ").last!)) }
+            .filter { $0.hasPrefix("ok ") || $0.hasPrefix("FAIL ") }.map {
+                Paths.fileName(of: String($0.split(separator: ":")[0].split(separator: " ").last!))
+            }
         #expect(summaries == ["a.md", "b.md", "c.md"])
         // Each chapter's report comes right after its header.
         let all = lines.all

@@ -4,57 +4,57 @@ import Testing
 @Suite("Chapter parser")
 struct ParserTests {
     static let chapter = """
-    # Title
+        # Title
 
-    Prose with `code`.
+        Prose with `code`.
 
-    ```swift
-    let a = 1
-    print(a)
-    ```
+        ```swift
+        let a = 1
+        print(a)
+        ```
 
-    Some text between.
+        Some text between.
 
-    ```output
-    1
-    ```
+        ```output
+        1
+        ```
 
-    ```python
-    print("not a cell")
-    ```
+        ```python
+        print("not a cell")
+        ```
 
-    ```swift timeout=2.5
-    print(2)
-    ```
+        ```swift timeout=2.5
+        print(2)
+        ```
 
-    ```swift skip reason="needs the 'spiral' data"
-    print(3)
-    ```
+        ```swift skip reason="needs the 'spiral' data"
+        print(3)
+        ```
 
-    ```output tolerance=1e-5 reason="BLAS order"
-    3
-    ```
+        ```output tolerance=1e-5 reason="BLAS order"
+        3
+        ```
 
-    ```swift global
-    struct P { var x = 1 }
-    ```
+        ```swift global
+        struct P { var x = 1 }
+        ```
 
-    ```swift
-    print(4)
-    ```
+        ```swift
+        print(4)
+        ```
 
-    ```output unchecked reason="timing"
-    took 3 s
-    ```
+        ```output unchecked reason="timing"
+        took 3 s
+        ```
 
-    ~~~~swift
-    print(5)
-    ~~~~
+        ~~~~swift
+        print(5)
+        ~~~~
 
-    ```output ours
-    5
-    ```
-    """
+        ```output ours
+        5
+        ```
+        """
 
     @Test func cellsOptionsAndLines() throws {
         let c = try ChapterParser.parse(Self.chapter, displayPath: "ch.md")
@@ -110,12 +110,18 @@ struct ParserTests {
     @Test func unclosedFenceWhoseLastLineIsAShorterFence() {
         // ```` is not closed by ```: the block runs to the end.
         let e = errors("````swift\nprint(1)\n```\n")
-        #expect(e == ["ch.md:1: error: unclosed code fence: the block opened here with ```` runs to the end of the file; close it with a line ````"])
+        #expect(
+            e == [
+                "ch.md:1: error: unclosed code fence: the block opened here with ```` runs to the end of the file; close it with a line ````"
+            ])
     }
 
     @Test func misspelledOptionNamesFileLine() {
         let e = errors("text\n\n```swift timout=3\nprint(1)\n```\n")
-        #expect(e == ["ch.md:3: error: unknown swift option `timout` (did you mean `timeout`?); swift options are: skip, timeout, global, reason"])
+        #expect(
+            e == [
+                "ch.md:3: error: unknown swift option `timout` (did you mean `timeout`?); swift options are: skip, timeout, global, reason"
+            ])
         let o = errors("```swift\nprint(1)\n```\n```output tolerence=1e-3 reason=\"x\"\n1\n```\n")
         #expect(o.count == 1)
         #expect(o.first?.hasPrefix("ch.md:4: error: unknown output option `tolerence` (did you mean `tolerance`?)") == true)
@@ -123,10 +129,12 @@ struct ParserTests {
 
     @Test func reasonsAreRequired() {
         #expect(errors("```swift skip\n```\n") == ["ch.md:1: error: `skip` needs a reason: `swift skip reason=\"...\"`"])
-        #expect(errors("```swift\nprint(1)\n```\n```output tolerance=1e-3\n1\n```\n")
-            == ["ch.md:4: error: `tolerance` needs a reason: `output tolerance=1e-5 reason=\"...\"`"])
-        #expect(errors("```swift\nprint(1)\n```\n```output unchecked\n1\n```\n")
-            == ["ch.md:4: error: `unchecked` needs a reason: `output unchecked reason=\"...\"`"])
+        #expect(
+            errors("```swift\nprint(1)\n```\n```output tolerance=1e-3\n1\n```\n")
+                == ["ch.md:4: error: `tolerance` needs a reason: `output tolerance=1e-5 reason=\"...\"`"])
+        #expect(
+            errors("```swift\nprint(1)\n```\n```output unchecked\n1\n```\n")
+                == ["ch.md:4: error: `unchecked` needs a reason: `output unchecked reason=\"...\"`"])
     }
 
     @Test func badValues() {

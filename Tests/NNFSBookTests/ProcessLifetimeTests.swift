@@ -10,7 +10,9 @@ struct ProcessLifetimeTests {
     static var cli: String {
         let bundle = Paths.absolute(CommandLine.arguments[0])
         var dir = Paths.directory(of: bundle)
-        if dir.hasSuffix(".xctest") || dir.contains(".xctest/") { dir = Paths.directory(of: String(dir[..<dir.range(of: ".xctest")!.upperBound])) }
+        if dir.hasSuffix(".xctest") || dir.contains(".xctest/") {
+            dir = Paths.directory(of: String(dir[..<dir.range(of: ".xctest")!.upperBound]))
+        }
         return dir + "/nnfs-book"
     }
 
@@ -28,7 +30,8 @@ struct ProcessLifetimeTests {
         let dir = try makeTempDirectory()
         let pids = dir + "/pids"
         let path = dir + "/ch.md"
-        try AtomicFile.write("""
+        try AtomicFile.write(
+            """
             ```swift timeout=300
             import Foundation
             let sleeper = Process()
@@ -67,7 +70,8 @@ struct ProcessLifetimeTests {
     @Test func backgroundChildrenDoNotOutliveTheRun() throws {
         let dir = try makeTempDirectory()
         let path = dir + "/ch.md"
-        try AtomicFile.write("""
+        try AtomicFile.write(
+            """
             ```swift
             import Foundation
             let sleeper = Process()

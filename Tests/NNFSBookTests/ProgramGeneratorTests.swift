@@ -3,7 +3,8 @@ import Testing
 
 @Suite("Program generation")
 struct ProgramGeneratorTests {
-    let chapter = try! ChapterParser.parse("""
+    let chapter = try! ChapterParser.parse(
+        """
         # T
 
         ```swift
@@ -81,9 +82,11 @@ struct ProgramGeneratorTests {
         // A marker with another nonce (or none, the old format) is plain output.
         events += s.feed(Array("\u{1}NNFS-CELL xyz 2 BEGIN\n\u{1}NNFS-CELL 2 END 5\n".utf8))
         events += s.finish()
-        let text = events.compactMap { e -> String? in if case .output(let b) = e { String(decoding: b, as: UTF8.self) } else { nil } }.joined()
+        let text = events.compactMap { e -> String? in if case .output(let b) = e { String(decoding: b, as: UTF8.self) } else { nil } }
+            .joined()
         #expect(events.filter { if case .output = $0 { false } else { true } } == [.begin(cell: 1), .end(cell: 1)])
-        #expect(text == "hello\nx\u{1}yy".replacingOccurrences(of: "yy", with: "y") + "\u{1}NNFS-CELL xyz 2 BEGIN\n\u{1}NNFS-CELL 2 END 5\n")
+        #expect(
+            text == "hello\nx\u{1}yy".replacingOccurrences(of: "yy", with: "y") + "\u{1}NNFS-CELL xyz 2 BEGIN\n\u{1}NNFS-CELL 2 END 5\n")
     }
 
     /// A flood of marker-like text costs linear time: 4 MB of `\u{1}NNFS-CELL ` lines without the
@@ -138,15 +141,15 @@ struct ProgramGeneratorTests {
 
     @Test func crashReportSplitsOutputFromBacktrace() {
         let raw = """
-        before
-        Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range
-        swift-runtime: failed to suspend thread 7 while processing a crash; backtraces will be missing information
+            before
+            Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range
+            swift-runtime: failed to suspend thread 7 while processing a crash; backtraces will be missing information
 
-        *** Signal 4: Backtracing from 0x7f... done ***
-          2 [ra] 0x00007f Array.subscript.getter + 84 in libswiftSwiftOnoneSupport.so
-          3 [ra] 0x000055 main + 1136 in chapter at chapters/03 x.md:24:8
-          4 [ra] 0x000056 main + 10 in chapter at chapters/03 x.md:30:1
-        """
+            *** Signal 4: Backtracing from 0x7f... done ***
+              2 [ra] 0x00007f Array.subscript.getter + 84 in libswiftSwiftOnoneSupport.so
+              3 [ra] 0x000055 main + 1136 in chapter at chapters/03 x.md:24:8
+              4 [ra] 0x000056 main + 10 in chapter at chapters/03 x.md:30:1
+            """
         let r = CrashReport(output: raw, chapterPath: "chapters/03 x.md")
         #expect(r.output == "before\nSwift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range\n")
         #expect(r.message == "Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range")
@@ -156,12 +159,12 @@ struct ProgramGeneratorTests {
 
     @Test func compilerDiagnosticsAreParsed() {
         let out = """
-        chapters/x.md:14:7: error: cannot find 'foo' in scope
-        print(foo)
-              ^~~
-        chapters/x.md:15:1: warning: unused
-        /tmp/main.swift:30:1: error: expected '}' in 'do' block
-        """
+            chapters/x.md:14:7: error: cannot find 'foo' in scope
+            print(foo)
+                  ^~~
+            chapters/x.md:15:1: warning: unused
+            /tmp/main.swift:30:1: error: expected '}' in 'do' block
+            """
         let d = Diagnostic.parseErrors(out)
         #expect(d.map(\.location) == ["chapters/x.md:14:7", "/tmp/main.swift:30:1"])
         #expect(d[0].message == "cannot find 'foo' in scope")

@@ -6,7 +6,8 @@ import Testing
 struct ReportTests {
     /// A result made by hand: cell 1 passed, cell 2 failed on its second line.
     func sampleResult() throws -> ChapterResult {
-        let chapter = try ChapterParser.parse("""
+        let chapter = try ChapterParser.parse(
+            """
             # Layers <&>
 
             Prose with *emphasis*.
@@ -42,8 +43,8 @@ struct ReportTests {
 
     @Test func chapterPageRendersProseCellsAndHighlights() throws {
         let html = HTMLChapterPage.render(try sampleResult())
-        #expect(html.contains("<h1>Layers &lt;&amp;&gt;</h1>"))          // title from the heading
-        #expect(html.contains("<em>emphasis</em>"))                       // prose rendered by cmark
+        #expect(html.contains("<h1>Layers &lt;&amp;&gt;</h1>"))  // title from the heading
+        #expect(html.contains("<em>emphasis</em>"))  // prose rendered by cmark
         #expect(html.contains("<code class=\"language-swift\">print(&quot;a &lt; b&quot;)</code>"))  // code escaped
         #expect(!html.contains("print(\"a < b\")"))
         #expect(html.contains("<section class=\"cell fail\" id=\"cell-2\" aria-label=\"Cell 2\">"))
@@ -57,7 +58,8 @@ struct ReportTests {
     }
 
     @Test func chapterPageHasOutlinePagerAndFigures() throws {
-        let chapter = try ChapterParser.parse("""
+        let chapter = try ChapterParser.parse(
+            """
             # Chapter 3: Adding Layers
 
             Layers stack. More prose.
@@ -73,14 +75,18 @@ struct ReportTests {
             Text.
             """, displayPath: "chapters/03-adding-layers.md")
         var cell = CellResult(cell: chapter.cells[0], status: .passed, seconds: 0.1, actual: "")
-        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"480\"><clipPath id=\"nnfsfig-1-clip\"/><g clip-path=\"url(#nnfsfig-1-clip)\"/></svg>\n"
+        let svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"480\"><clipPath id=\"nnfsfig-1-clip\"/><g clip-path=\"url(#nnfsfig-1-clip)\"/></svg>\n"
         cell.figures = [CellFigure(svg: svg, data: "figure 6.4x4.8\n", alt: "Scatter of 300 points")]
         var r = ChapterResult(path: chapter.displayPath, chapter: chapter)
         r.cells = [cell]
         let html = HTMLChapterPage.render(r, previous: .init(href: "02-b.html", title: "2. Neurons"), next: nil)
         #expect(html.contains("<title>3. Adding Layers – nnfs-book</title>"))
         #expect(html.contains("<p class=\"kicker\">Chapter 3</p>\n<h1>Adding Layers</h1>"))
-        #expect(html.contains("<li class=\"l2\"><a href=\"#training-data\">Training data</a></li><li class=\"l3\"><a href=\"#training-data-1\">Training data</a></li>"))
+        #expect(
+            html.contains(
+                "<li class=\"l2\"><a href=\"#training-data\">Training data</a></li><li class=\"l3\"><a href=\"#training-data-1\">Training data</a></li>"
+            ))
         #expect(html.contains("<h2 id=\"training-data\">Training data</h2>"))
         #expect(html.contains("<h3 id=\"training-data-1\">Training data</h3>"))
         #expect(html.contains("<a rel=\"prev\" href=\"02-b.html\">← 2. Neurons</a>"))
@@ -95,7 +101,8 @@ struct ReportTests {
     }
 
     @Test func toleranceCellMarksOnlyTheNumbersThatDiffer() throws {
-        let chapter = try ChapterParser.parse("""
+        let chapter = try ChapterParser.parse(
+            """
             ```swift
             print("epoch: 100, acc: 0.410, loss: 1.078")
             ```
@@ -117,7 +124,8 @@ struct ReportTests {
     }
 
     @Test func trainingLogGetsACurveOfOursWithTheBooksPoints() throws {
-        let chapter = try ChapterParser.parse("""
+        let chapter = try ChapterParser.parse(
+            """
             # Chapter 10: Optimizers
 
             ```swift
@@ -132,12 +140,18 @@ struct ReportTests {
             ```
             """, displayPath: "chapters/10-x.md")
         let log = "epoch: 0, acc: 0.360, loss: 1.099\nepoch: 100, acc: 0.400, loss: 1.087\nepoch: 200, acc: 0.420, loss: 1.070, lr: 1.0\n"
-        #expect(TrainingCurve.points(log) == [.init(epoch: 0, accuracy: 0.36, loss: 1.099), .init(epoch: 100, accuracy: 0.4, loss: 1.087),
-                                              .init(epoch: 200, accuracy: 0.42, loss: 1.07)])
+        #expect(
+            TrainingCurve.points(log) == [
+                .init(epoch: 0, accuracy: 0.36, loss: 1.099), .init(epoch: 100, accuracy: 0.4, loss: 1.087),
+                .init(epoch: 200, accuracy: 0.42, loss: 1.07),
+            ])
         var cell = CellResult(cell: chapter.cells[0], status: .passed, seconds: 1, actual: log)
         cell.snapshot = log
         let figure = try #require(TrainingCurve.figure(cell))
-        #expect(figure.alt == "Training curve: our loss and accuracy at 3 printed epochs, with the book's 2 printed points; loss from 1.099 to 1.070, accuracy from 0.360 to 0.420.")
+        #expect(
+            figure.alt
+                == "Training curve: our loss and accuracy at 3 printed epochs, with the book's 2 printed points; loss from 1.099 to 1.070, accuracy from 0.360 to 0.420."
+        )
         #expect(figure.data.contains("plot n=3 color=#1f77b4 style=- label=\"ours\" x=[0,100,200] y=[1.099,1.087,1.07]"))
         #expect(figure.data.contains("plot n=2 color=#000000 marker=o label=\"book\" x=[0,200] y=[1.099,1.077]"))
         var r = ChapterResult(path: chapter.displayPath, chapter: chapter)
@@ -149,10 +163,16 @@ struct ReportTests {
 
     @Test func firstMentionOfADocumentedTypeLinksToItsReferencePage() {
         var linked = Set<String>()
-        let first = HTMLChapterPage.linkFirstMentions("<p><code>LayerDense</code> and <code>LayerDense</code>, <code>Other</code></p>",
-                                                      documented: ["LayerDense"], linked: &linked)
-        #expect(first == "<p><a href=\"docs/documentation/nnfs/layerdense/index.html\"><code>LayerDense</code></a> and <code>LayerDense</code>, <code>Other</code></p>")
-        #expect(HTMLChapterPage.linkFirstMentions("<p><code>LayerDense</code></p>", documented: ["LayerDense"], linked: &linked) == "<p><code>LayerDense</code></p>")
+        let first = HTMLChapterPage.linkFirstMentions(
+            "<p><code>LayerDense</code> and <code>LayerDense</code>, <code>Other</code></p>",
+            documented: ["LayerDense"], linked: &linked)
+        #expect(
+            first
+                == "<p><a href=\"docs/documentation/nnfs/layerdense/index.html\"><code>LayerDense</code></a> and <code>LayerDense</code>, <code>Other</code></p>"
+        )
+        #expect(
+            HTMLChapterPage.linkFirstMentions("<p><code>LayerDense</code></p>", documented: ["LayerDense"], linked: &linked)
+                == "<p><code>LayerDense</code></p>")
     }
 
     @Test func outputDiffTokens() {
@@ -164,7 +184,8 @@ struct ReportTests {
         let r = try sampleResult()
         let index = HTMLIndex.render([r], pages: ["03-x.html"], seconds: 1.5)
         #expect(index.contains("<h1>Contents</h1>"))
-        #expect(index.contains("<li><a href=\"03-x.html\"><span class=\"num\"></span><span class=\"title\">Layers &lt;&amp;&gt;</span></a>"))
+        #expect(
+            index.contains("<li><a href=\"03-x.html\"><span class=\"num\"></span><span class=\"title\">Layers &lt;&amp;&gt;</span></a>"))
         #expect(index.contains("2 cells · 0.75 s"))
         #expect(index.contains("<p class=\"summary\">Prose with emphasis.</p>"))
         let summary = try #require(index.range(of: "<h2 id=\"tests\">Test summary</h2>"))
@@ -175,8 +196,9 @@ struct ReportTests {
     }
 
     @Test func outlineReadsNumberTitleSummaryAndSections() throws {
-        let chapter = try ChapterParser.parse("# Chapter 12: Validation Data\n\nWe hold out `some` data. Then more.\n\n## Why\n\n## Why\n",
-                                              displayPath: "chapters/12-v.md")
+        let chapter = try ChapterParser.parse(
+            "# Chapter 12: Validation Data\n\nWe hold out `some` data. Then more.\n\n## Why\n\n## Why\n",
+            displayPath: "chapters/12-v.md")
         let o = ChapterOutline(chapter)
         #expect(o.number == "12" && o.title == "Validation Data" && o.summary == "We hold out some data.")
         #expect(o.sections == [.init(level: 2, title: "Why", anchor: "why"), .init(level: 2, title: "Why", anchor: "why-1")])
@@ -189,8 +211,9 @@ struct ReportTests {
         let paths = try BookRunner.chapters(in: dir)
         #expect(paths.map { Paths.fileName(of: $0) } == ["01-a.md", "02-b.md"])
         let lines = Lines()
-        let session = BookSession(options: RunOptions(root: packageRoot), reportDirectory: dir + "/out", showProgress: true,
-                                  print: { lines.append($0) })
+        let session = BookSession(
+            options: RunOptions(root: packageRoot), reportDirectory: dir + "/out", showProgress: true,
+            print: { lines.append($0) })
         let results = session.run(paths)
         #expect(results.map(\.failed) == [false, true])
         let text = lines.text
@@ -215,12 +238,13 @@ final class Lines: @unchecked Sendable {
 @Suite("Pipe tables in prose")
 struct HTMLTableTests {
     @Test func rendersAPipeTableWithInlineMarkdown() throws {
-        let html = try #require(HTMLTable.render([
-            "| function | derivative |",
-            "|---|:---:|",
-            "| `x + y` | `1` for **each** input |",
-            "| `a \\| b` | 0 |",
-        ]))
+        let html = try #require(
+            HTMLTable.render([
+                "| function | derivative |",
+                "|---|:---:|",
+                "| `x + y` | `1` for **each** input |",
+                "| `a \\| b` | 0 |",
+            ]))
         #expect(html.contains("<th>function</th><th>derivative</th>"))
         #expect(html.contains("<td><code>x + y</code></td><td><code>1</code> for <strong>each</strong> input</td>"))
         #expect(html.contains("<td><code>a | b</code></td><td>0</td>"))

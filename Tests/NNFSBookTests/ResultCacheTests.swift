@@ -24,10 +24,13 @@ private func countingChapter(log: String, shown: String = "42", expected: String
 private func runs(_ log: String) -> Int { read(log).split(separator: "\n").count }
 
 /// A session on this repository's core with the cache in `cache`.
-private func session(cache: String, useCache: Bool = true, update: Bool = false, jobs: Int = 1,
-                     print: @escaping (String) -> Void = { _ in }) -> BookSession {
-    var s = BookSession(options: RunOptions(update: update, root: packageRoot), reportDirectory: nil,
-                        jobs: jobs, useCache: useCache, print: print)
+private func session(
+    cache: String, useCache: Bool = true, update: Bool = false, jobs: Int = 1,
+    print: @escaping (String) -> Void = { _ in }
+) -> BookSession {
+    var s = BookSession(
+        options: RunOptions(update: update, root: packageRoot), reportDirectory: nil,
+        jobs: jobs, useCache: useCache, print: print)
     s.cacheDirectory = cache
     return s
 }
@@ -136,8 +139,9 @@ struct ResultCacheTests {
             return try ChapterParser.load(path: path)
         }
         let chapter = try load(countingChapter(log: "/dev/null"))
-        let base = ResultCache.Environment(toolchain: "Swift 6.3", runner: "/bin/nnfs-book 10 1.0", core: "abc",
-                                           systemLibraries: "openblas=/lib/libopenblas.so 5 1.0", machine: "cpu")
+        let base = ResultCache.Environment(
+            toolchain: "Swift 6.3", runner: "/bin/nnfs-book 10 1.0", core: "abc",
+            systemLibraries: "openblas=/lib/libopenblas.so 5 1.0", machine: "cpu")
         let cache = ResultCache(directory: try makeTempDirectory(), environment: base)
         let part = cache.chapterKey(for: ProgramPlan(chapter: chapter), outputCap: 100)
         let key = cache.key(for: part)
@@ -157,7 +161,8 @@ struct ResultCacheTests {
         #expect(cache.key(for: cache.chapterKey(for: ProgramPlan(chapter: slow), outputCap: 100)) != key)
         // The expected block is not (it is judged on every run).
         let expected = try load(countingChapter(log: "/dev/null", expected: "9"))
-        #expect(cache.key(for: cache.chapterKey(for: ProgramPlan(chapter: try load(countingChapter(log: "/dev/null"))), outputCap: 100)) == key)
+        #expect(
+            cache.key(for: cache.chapterKey(for: ProgramPlan(chapter: try load(countingChapter(log: "/dev/null"))), outputCap: 100)) == key)
         #expect(cache.key(for: cache.chapterKey(for: ProgramPlan(chapter: expected), outputCap: 100)) == key)
     }
 

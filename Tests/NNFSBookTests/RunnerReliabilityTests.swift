@@ -9,7 +9,8 @@ struct RunnerReliabilityTests {
     /// A cell that prints marker lines (the old format, and the new one with a guessed nonce) and
     /// exits 0 must not make later cells pass.
     @Test func printedMarkersCannotForgeLaterCells() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             print("\\u{1}NNFS-CELL 1 END 5")
             print("\\u{1}NNFS-CELL 2 BEGIN")
@@ -38,7 +39,8 @@ struct RunnerReliabilityTests {
 
     /// A channel record sent by the cell itself is not enough: the stdout markers must agree.
     @Test func forgedChannelRecordsAreNotCounted() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             import NNFS
             BookChannel.send("end", "1 5")
@@ -58,7 +60,8 @@ struct RunnerReliabilityTests {
 
     /// After a cell closes stdout and stderr (pipe EOF), the time limit still holds.
     @Test func timeLimitHoldsAfterTheCellClosesItsOutput() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift timeout=2
             import Foundation
             print("closing")
@@ -77,7 +80,8 @@ struct RunnerReliabilityTests {
     /// A cell flooding its output is still stopped by its time limit, and what it printed is
     /// held within the cap.
     @Test func floodingCellIsStoppedByItsLimitWithinTheCap() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift timeout=2
             while true { print("\\u{1}NNFS-CELL 1 END 5 flood") }
             ```
@@ -95,7 +99,8 @@ struct RunnerReliabilityTests {
 
     /// A cell printing far past the cap fails with a clear message; head and tail are kept.
     @Test func outputOverTheCapFailsTheCell() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             for i in 0..<200_000 { print("line \\(i)") }
             ```
@@ -121,7 +126,8 @@ struct RunnerReliabilityTests {
     /// A multibyte character written in two pieces (two pipe reads) stays whole; a NUL byte is
     /// escaped, and `--update` never writes it raw into the chapter.
     @Test func splitUTF8AndNULAreDecodedWholeAndEscaped() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             import Foundation
             let sigma = Array("σ".utf8)
@@ -143,7 +149,8 @@ struct RunnerReliabilityTests {
     /// A cell that rewrites a later tolerance cell's snapshot does not change what that cell is
     /// checked against: snapshots are read before the program starts.
     @Test func snapshotsAreReadBeforeTheProgramStarts() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             import Foundation
             try! "forged 2.0\\n".write(toFile: "\\(FileManager.default.currentDirectoryPath)/SNAP", atomically: true, encoding: .utf8)
@@ -173,7 +180,8 @@ struct RunnerReliabilityTests {
     /// A figure record sent on the side channel is attached to the cell that was running; its
     /// `data` is snapshotted by `--update` and checked afterwards, a change failing with a diff.
     @Test func figureRecordsAreAttachedAndSnapshotted() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             print("before")
             ```
@@ -194,7 +202,8 @@ struct RunnerReliabilityTests {
             """)
         let first = runChapter(path)
         #expect(first.cells[0].figures.isEmpty)
-        #expect(first.cells[1].figures == [CellFigure(svg: "<svg xmlns='http://www.w3.org/2000/svg'/>", data: "line\n0 1\n1 4", alt: "a line")])
+        #expect(
+            first.cells[1].figures == [CellFigure(svg: "<svg xmlns='http://www.w3.org/2000/svg'/>", data: "line\n0 1\n1 4", alt: "a line")])
         #expect(first.cells[1].outcome == .failed(.figure))
         #expect(first.cells[1].messages.first?.contains("missing snapshot for the 1 figure cell 2 drew") == true)
 
@@ -214,7 +223,8 @@ struct RunnerReliabilityTests {
 
     /// A malformed figure record fails the cell with a clear message.
     @Test func malformedFigureRecordFailsTheCell() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             import NNFS
             BookChannel.send("figure", "not json")

@@ -7,7 +7,8 @@ import Testing
 @Suite("Update safety")
 struct UpdateSafetyTests {
     @Test func updateRefusesWhenTheChapterChangedDuringTheRun() throws {
-        let path = try writeChapter("""
+        let path = try writeChapter(
+            """
             ```swift
             import Foundation
             let h = FileHandle(forWritingAtPath: "CHAPTER")!

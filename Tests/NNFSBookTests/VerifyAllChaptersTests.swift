@@ -13,8 +13,9 @@ struct VerifyAllChaptersTests {
     /// really compiles and runs here.
     @Test(.enabled(if: !chapterFiles.isEmpty, "chapters/ has no .md files yet"))
     func verifyAllChapters() {
-        let session = BookSession(options: RunOptions(root: packageRoot), reportDirectory: nil,
-                                  jobs: 2, useCache: false, print: { _ in })
+        let session = BookSession(
+            options: RunOptions(root: packageRoot), reportDirectory: nil,
+            jobs: 2, useCache: false, print: { _ in })
         let results = session.run(chapterFiles)
         #expect(results.count == chapterFiles.count)
         for (path, r) in zip(chapterFiles, results) {

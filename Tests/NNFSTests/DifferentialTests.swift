@@ -36,7 +36,9 @@ import Testing
                 let got = Interpreter.run(p.statements)
                 if got != p.output {
                     let k = got.indices.first { $0 >= p.output.count || got[$0] != p.output[$0] } ?? got.count
-                    failures.append("program \(p.id), print \(k + 1): got \(k < got.count ? got[k] : "<nothing>"), NumPy prints \(k < p.output.count ? p.output[k] : "<nothing>")")
+                    failures.append(
+                        "program \(p.id), print \(k + 1): got \(k < got.count ? got[k] : "<nothing>"), NumPy prints \(k < p.output.count ? p.output[k] : "<nothing>")"
+                    )
                 }
             }
             if let path = ProcessInfo.processInfo.environment["NNFS_DIFFERENTIAL_REPORT"] {
@@ -102,8 +104,9 @@ enum Interpreter {
         case "randint": return np.random.randint(st["lo"] as! Int, st["hi"] as! Int, size: shape(st["shape"]))
         case "uniform": return np.random.uniform(double(st["lo"]), double(st["hi"]), size: shape(st["shape"]))
         case "choice":
-            return np.random.choice(st["n"] as! Int, size: shape(st["shape"]), replace: st["replace"] as! Bool,
-                                    p: (st["p"] as? [Any])?.map(double))
+            return np.random.choice(
+                st["n"] as! Int, size: shape(st["shape"]), replace: st["replace"] as! Bool,
+                p: (st["p"] as? [Any])?.map(double))
         case "permutation": return np.random.permutation(st["n"] as! Int)
         case "arange":
             if st["float"] as! Bool { return np.arange(double(st["start"]), double(st["stop"]), double(st["step"])) }
@@ -196,7 +199,8 @@ enum Interpreter {
             switch (shape.count, dtype) {
             case (1, nil): return np.array(d)
             case (1, let dt?): return np.array(d, dtype: dt)
-            case (2, let dt): let rows = stride(from: 0, to: d.count, by: Swift.max(shape[1], 1)).map { Array(d[$0..<$0 + shape[1]]) }
+            case (2, let dt):
+                let rows = stride(from: 0, to: d.count, by: Swift.max(shape[1], 1)).map { Array(d[$0..<$0 + shape[1]]) }
                 let list = shape[1] == 0 ? [[Double]](repeating: [], count: shape[0]) : rows
                 return dt.map { np.array(list, dtype: $0) } ?? np.array(list)
             default: return np.array(d, dtype: dtype ?? .float64).reshape(shape)

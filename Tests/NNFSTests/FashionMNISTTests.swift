@@ -41,7 +41,10 @@ struct FashionMNISTTests {
 
     @Test func missingDataSetNamesTheDebianPackage() {
         let error = ImageFixture.fileError { _ = try loadFashionMNIST("train", directory: "/nonexistent/fashion-mnist") }
-        #expect(error?.description == "/nonexistent/fashion-mnist: Fashion-MNIST is not installed (no IDX files in /nonexistent/fashion-mnist): install Debian's package dataset-fashion-mnist, e.g. `sudo apt-get install dataset-fashion-mnist` (scripts/setup does it)")
+        #expect(
+            error?.description
+                == "/nonexistent/fashion-mnist: Fashion-MNIST is not installed (no IDX files in /nonexistent/fashion-mnist): install Debian's package dataset-fashion-mnist, e.g. `sudo apt-get install dataset-fashion-mnist` (scripts/setup does it)"
+        )
     }
 
     /// The fast path gives the book's order: np.argsort(labels, kind='stable') of the IDX labels.
@@ -56,7 +59,8 @@ struct FashionMNISTTests {
         #expect(y.ints == order.map { labels[$0] })
         let pixels = X.ints
         for (row, sample) in order.enumerated() {
-            #expect(pixels[(row * 784)..<((row + 1) * 784)].elementsEqual(split.images[(sample * 784)..<((sample + 1) * 784)].map(Int.init)))
+            #expect(
+                pixels[(row * 784)..<((row + 1) * 784)].elementsEqual(split.images[(sample * 784)..<((sample + 1) * 784)].map(Int.init)))
         }
     }
 
@@ -85,7 +89,9 @@ struct FashionMNISTTests {
     @Test func folderErrorsNameTheProblem() throws {
         try ImageFixture.withTemporaryFolder { dir in
             let error = ImageFixture.fileError { _ = try createDataMnist(dir + "/nowhere") }
-            #expect(error == FileError(dir + "/nowhere/train", "no such folder: create it with createFashionMNISTImages(to: \"\(dir)/nowhere\")"))
+            #expect(
+                error
+                    == FileError(dir + "/nowhere/train", "no such folder: create it with createFashionMNISTImages(to: \"\(dir)/nowhere\")"))
             try FileManager.default.createDirectory(atPath: dir + "/set/train/3", withIntermediateDirectories: true)
             try cv2.imwrite(dir + "/set/train/3/0000.png", Tensor(ints: [Int](repeating: 7, count: 784), shape: [28, 28], dtype: .uint8))
             try cv2.imwrite(dir + "/set/train/3/0001.png", Tensor(ints: [Int](repeating: 7, count: 30), shape: [5, 6], dtype: .uint8))
@@ -117,7 +123,9 @@ struct FashionMNISTTests {
             let back = 255 - cv2.resize(photo, (28, 28))
             let expected = 255 - cv2.resize(255 - cv2.resize(original, (280, 280)), (28, 28))
             #expect(back.ints == expected.ints)
-            #expect(ImageFixture.fileError { try makeFashionMNISTSampleImage(label: 3, number: 999, to: dir + "/x.png", directory: Self.fake) } != nil)
+            #expect(
+                ImageFixture.fileError { try makeFashionMNISTSampleImage(label: 3, number: 999, to: dir + "/x.png", directory: Self.fake) }
+                    != nil)
         }
     }
 
@@ -134,7 +142,8 @@ struct FashionMNISTTests {
         let (X, yTrain) = try loadFashionMNIST("train", directory: "/usr/share/datasets/fashion-mnist")
         #expect(X.shape == [60000, 28, 28] && yTrain.ints[42002] == 7)
         let image = Array(X.ints[(42002 * 784)..<(42003 * 784)])
-        #expect(Array(image[(7 * 28)..<(8 * 28)]) == [Int](repeating: 0, count: 13) + [1, 0, 0, 0, 49, 135, 182, 150, 59, 0, 0, 0, 0, 0, 0])
+        #expect(
+            Array(image[(7 * 28)..<(8 * 28)]) == [Int](repeating: 0, count: 13) + [1, 0, 0, 0, 49, 135, 182, 150, 59, 0, 0, 0, 0, 0, 0])
         #expect(Array(image[(8 * 28 + 16)..<(8 * 28 + 26)]) == [78, 255, 220, 212, 219, 255, 246, 191, 155, 87])
     }
 }

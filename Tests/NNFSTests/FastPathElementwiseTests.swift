@@ -26,9 +26,11 @@ import Testing
                 }
                 return r.map(\.bitPattern)
             }
-            let pairs: [(Tensor, Tensor)] = [(activations, mask), (mask, activations), (activations, sine), (sine, activations),
-                                             (labels, Tensor(weak: 0.9)), (big, Tensor(weak: 3.0)),
-                                             (np.random.binomial(1, 0.5, size: [40, 30]), Tensor(weak: 0.5))]
+            let pairs: [(Tensor, Tensor)] = [
+                (activations, mask), (mask, activations), (activations, sine), (sine, activations),
+                (labels, Tensor(weak: 0.9)), (big, Tensor(weak: 3.0)),
+                (np.random.binomial(1, 0.5, size: [40, 30]), Tensor(weak: 0.5)),
+            ]
             for (a, b) in pairs {
                 for op in [Tensor.ArithmeticOp.add, .subtract, .multiply, .divide] {
                     let fast = Tensor.arithmetic(a, b, op, resultType: Tensor.resultType(a, b))

@@ -24,8 +24,10 @@ import Testing
     /// `binomial(n, p, size:)` (block reader, and the Bernoulli loop when `n == 1`) against
     /// `binomial(n, p)` one draw at a time (the generic sampler on the generator itself).
     @Test func binomialArraysEqualSingleDraws() {
-        let cases: [(n: Int, p: Double)] = [(1, 0.9), (1, 0.5), (1, 0.1), (1, 0.0), (1, 1.0), (1, 0.75),
-                                            (3, 0.9), (40, 0.2), (200, 0.3), (1000, 0.95)]
+        let cases: [(n: Int, p: Double)] = [
+            (1, 0.9), (1, 0.5), (1, 0.1), (1, 0.0), (1, 1.0), (1, 0.75),
+            (3, 0.9), (40, 0.2), (200, 0.3), (1000, 0.95),
+        ]
         for (seed, c) in cases.enumerated() {
             let fast = RandomState(seed: UInt32(seed))
             let reference = RandomState(seed: UInt32(seed))

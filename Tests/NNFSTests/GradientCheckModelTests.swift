@@ -29,7 +29,11 @@ import Testing
             let sigmoid = ActivationSigmoid()
             sigmoid.forward(x)
             sigmoid.backward(probe)
-            expectClose(sigmoid.dinputs.doubles, numericGradient(x) { sigmoid.forward($0); return (sigmoid.output * probe).sum().item }, "sigmoid")
+            expectClose(
+                sigmoid.dinputs.doubles,
+                numericGradient(x) {
+                    sigmoid.forward($0); return (sigmoid.output * probe).sum().item
+                }, "sigmoid")
         }
     }
 
@@ -47,7 +51,11 @@ import Testing
             sigmoid.forward(x)
             loss.backward(sigmoid.output, targets)
             sigmoid.backward(loss.dinputs)
-            expectClose(sigmoid.dinputs.doubles, numericGradient(x) { sigmoid.forward($0); return loss.calculate(sigmoid.output, targets).item }, "sigmoid + BCE")
+            expectClose(
+                sigmoid.dinputs.doubles,
+                numericGradient(x) {
+                    sigmoid.forward($0); return loss.calculate(sigmoid.output, targets).item
+                }, "sigmoid + BCE")
         }
     }
 
@@ -76,8 +84,9 @@ import Testing
     @Test(arguments: [(0.01, 0.0, 0.02, 0.0), (0.0, 0.03, 0.0, 0.05), (0.01, 0.03, 0.02, 0.05)])
     func regularizedDenseLayer(strengths: (Double, Double, Double, Double)) {
         withPlainNumPy {
-            let layer = LayerDense(3, 3, weightRegularizerL1: strengths.0, weightRegularizerL2: strengths.1,
-                                   biasRegularizerL1: strengths.2, biasRegularizerL2: strengths.3)
+            let layer = LayerDense(
+                3, 3, weightRegularizerL1: strengths.0, weightRegularizerL2: strengths.1,
+                biasRegularizerL1: strengths.2, biasRegularizerL2: strengths.3)
             layer.weights = Tensor([[0.2, -0.5, 0.1], [0.4, 0.3, -0.2], [-0.6, 0.25, 0.7]])
             layer.biases = Tensor([[0.1, -0.2, 0.3]])
             let loss = LossMeanSquaredError()
@@ -88,9 +97,17 @@ import Testing
             layer.forward(x)
             layer.backward(probe)
             let w = layer.weights, b = layer.biases
-            expectClose(layer.dweights.doubles, numericGradient(w) { layer.weights = $0; return total() }, "dweights \(strengths)")
+            expectClose(
+                layer.dweights.doubles,
+                numericGradient(w) {
+                    layer.weights = $0; return total()
+                }, "dweights \(strengths)")
             layer.weights = w
-            expectClose(layer.dbiases.doubles, numericGradient(b) { layer.biases = $0; return total() }, "dbiases \(strengths)")
+            expectClose(
+                layer.dbiases.doubles,
+                numericGradient(b) {
+                    layer.biases = $0; return total()
+                }, "dbiases \(strengths)")
             layer.biases = b
             // The ch18 form over remembered layers adds the same terms (in one running sum, so the
             // last bits may differ from doubling the one-layer value).

@@ -31,11 +31,23 @@ import Testing
             layer.biases = Tensor([[0.1, -0.2, 0.3]])
             layer.forward(x)
             layer.backward(probe)
-            expectClose(layer.dinputs.doubles, numericGradient(x) { layer.forward($0); return (layer.output * probe).sum().item }, "dinputs")
+            expectClose(
+                layer.dinputs.doubles,
+                numericGradient(x) {
+                    layer.forward($0); return (layer.output * probe).sum().item
+                }, "dinputs")
             let w = layer.weights
-            expectClose(layer.dweights.doubles, numericGradient(w) { layer.weights = $0; layer.forward(x); return (layer.output * probe).sum().item }, "dweights")
+            expectClose(
+                layer.dweights.doubles,
+                numericGradient(w) {
+                    layer.weights = $0; layer.forward(x); return (layer.output * probe).sum().item
+                }, "dweights")
             layer.weights = w
-            expectClose(layer.dbiases.doubles, numericGradient(layer.biases) { layer.biases = $0; layer.forward(x); return (layer.output * probe).sum().item }, "dbiases")
+            expectClose(
+                layer.dbiases.doubles,
+                numericGradient(layer.biases) {
+                    layer.biases = $0; layer.forward(x); return (layer.output * probe).sum().item
+                }, "dbiases")
         }
     }
 
@@ -44,7 +56,11 @@ import Testing
             let relu = ActivationReLU()
             relu.forward(x)
             relu.backward(probe)
-            expectClose(relu.dinputs.doubles, numericGradient(x) { relu.forward($0); return (relu.output * probe).sum().item }, "ReLU")
+            expectClose(
+                relu.dinputs.doubles,
+                numericGradient(x) {
+                    relu.forward($0); return (relu.output * probe).sum().item
+                }, "ReLU")
         }
     }
 
@@ -53,7 +69,11 @@ import Testing
             let softmax = ActivationSoftmax()
             softmax.forward(x)
             softmax.backward(probe)
-            expectClose(softmax.dinputs.doubles, numericGradient(x) { softmax.forward($0); return (softmax.output * probe).sum().item }, "softmax")
+            expectClose(
+                softmax.dinputs.doubles,
+                numericGradient(x) {
+                    softmax.forward($0); return (softmax.output * probe).sum().item
+                }, "softmax")
         }
     }
 

@@ -7,9 +7,13 @@ import Testing
 
 @Suite("cv2: PNG through libpng, bit-exact with OpenCV")
 struct ImageTests {
-    static let readable = ["gray.png", "rgb.png", "rgba.png", "gray_alpha.png", "palette.png",
-                           "palette_trns.png", "gray_1bit.png", "gray_gamma1.png", "rgb_gamma1.png"]
-    static let flags: [(String, Int)] = [("unchanged", cv2.IMREAD_UNCHANGED), ("grayscale", cv2.IMREAD_GRAYSCALE), ("color", cv2.IMREAD_COLOR)]
+    static let readable = [
+        "gray.png", "rgb.png", "rgba.png", "gray_alpha.png", "palette.png",
+        "palette_trns.png", "gray_1bit.png", "gray_gamma1.png", "rgb_gamma1.png",
+    ]
+    static let flags: [(String, Int)] = [
+        ("unchanged", cv2.IMREAD_UNCHANGED), ("grayscale", cv2.IMREAD_GRAYSCALE), ("color", cv2.IMREAD_COLOR),
+    ]
 
     @Test(arguments: readable)
     func imreadMatchesOpenCV(file: String) throws {

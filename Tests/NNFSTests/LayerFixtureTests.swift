@@ -9,8 +9,9 @@ import Testing
         withGlobalState {
             nnfsInit()
             let (X, y) = spiralData(samples: 100, classes: 3)
-            let dense1 = LayerDense(2, 64, weightRegularizerL1: 5e-4, weightRegularizerL2: 5e-4,
-                                    biasRegularizerL1: 2e-4, biasRegularizerL2: 5e-4)
+            let dense1 = LayerDense(
+                2, 64, weightRegularizerL1: 5e-4, weightRegularizerL2: 5e-4,
+                biasRegularizerL1: 2e-4, biasRegularizerL2: 5e-4)
             let activation1 = ActivationReLU()
             let dense2 = LayerDense(64, 3, weightRegularizerL2: 1e-3)
             let lossActivation = ActivationSoftmaxLossCategoricalCrossentropy()

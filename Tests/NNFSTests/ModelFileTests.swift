@@ -24,14 +24,18 @@ struct ModelFileTests {
             model.add(LayerDropout(0.1))
             model.add(LayerDense(16, 3))
             model.add(ActivationSoftmax())
-            model.set(loss: LossCategoricalCrossentropy(), optimizer: OptimizerAdam(learningRate: 0.05, decay: 5e-5), accuracy: AccuracyCategorical())
+            model.set(
+                loss: LossCategoricalCrossentropy(), optimizer: OptimizerAdam(learningRate: 0.05, decay: 5e-5),
+                accuracy: AccuracyCategorical())
         case .regression:
             (X, y) = sineData(samples: 200)
             model.add(LayerDense(1, 8))
             model.add(ActivationReLU())
             model.add(LayerDense(8, 1))
             model.add(ActivationLinear())
-            model.set(loss: LossMeanSquaredError(), optimizer: OptimizerSGD(learningRate: 0.01, decay: 1e-3, momentum: 0.9), accuracy: AccuracyRegression())
+            model.set(
+                loss: LossMeanSquaredError(), optimizer: OptimizerSGD(learningRate: 0.01, decay: 1e-3, momentum: 0.9),
+                accuracy: AccuracyRegression())
         case .binary:
             (X, y) = spiralData(samples: 50, classes: 2)
             y = y.reshape(-1, 1)
@@ -39,7 +43,9 @@ struct ModelFileTests {
             model.add(ActivationReLU())
             model.add(LayerDense(8, 1))
             model.add(ActivationSigmoid())
-            model.set(loss: LossBinaryCrossentropy(), optimizer: OptimizerRMSprop(learningRate: 0.01, decay: 1e-4), accuracy: AccuracyCategorical(binary: true))
+            model.set(
+                loss: LossBinaryCrossentropy(), optimizer: OptimizerRMSprop(learningRate: 0.01, decay: 1e-4),
+                accuracy: AccuracyCategorical(binary: true))
         }
         model.finalize()
         model.train(X, y, epochs: 3, batchSize: 32, printEvery: 100)
@@ -52,9 +58,10 @@ struct ModelFileTests {
 
     static func sameParameters(_ a: Model, _ b: Model) -> Bool {
         let (p, q) = (a.getParameters(), b.getParameters())
-        return p.count == q.count && zip(p, q).allSatisfy {
-            $0.weights.dtype == $1.weights.dtype && bits($0.weights) == bits($1.weights) && bits($0.biases) == bits($1.biases)
-        }
+        return p.count == q.count
+            && zip(p, q).allSatisfy {
+                $0.weights.dtype == $1.weights.dtype && bits($0.weights) == bits($1.weights) && bits($0.biases) == bits($1.biases)
+            }
     }
 
     @Test(arguments: Kind.allCases)
@@ -108,7 +115,9 @@ struct ModelFileTests {
                 let good = dir + "/good.model"
                 try model.save(good)
                 let (tensors, metadata) = try SafeTensors.read(good)
-                func variant(_ name: String, tensors t: [String: Tensor] = tensors, metadata m: [String: String] = metadata) throws -> String {
+                func variant(_ name: String, tensors t: [String: Tensor] = tensors, metadata m: [String: String] = metadata) throws
+                    -> String
+                {
                     let path = dir + "/" + name
                     try SafeTensors.write(t.map { (name: $0.key, tensor: $0.value) }, metadata: m, to: path)
                     return path
@@ -121,7 +130,9 @@ struct ModelFileTests {
 
                 var t = tensors; t["layers.0.weights"] = Tensor(float32: [Float](repeating: 0, count: 48), shape: [3, 16])
                 path = try variant("shape.model", tensors: t)
-                #expect(loadError(path) == FileError(path, "mismatched shape: layer 0 weights are (3, 16) in the file, the model needs (2, 16)"))
+                #expect(
+                    loadError(path) == FileError(path, "mismatched shape: layer 0 weights are (3, 16) in the file, the model needs (2, 16)")
+                )
 
                 t = tensors; t["layers.3.biases"] = nil
                 path = try variant("missing.model", tensors: t)
@@ -143,8 +154,10 @@ struct ModelFileTests {
 
                 // a parameter file is not a model, and a model is not a parameter file
                 try model.saveParameters(dir + "/p.parms")
-                #expect(loadError(dir + "/p.parms")?.reason == "this is a parameter file, not a whole model: load it with model.loadParameters")
-                #expect(ImageFixture.fileError { try model.loadParameters(good) }?.reason
+                #expect(
+                    loadError(dir + "/p.parms")?.reason == "this is a parameter file, not a whole model: load it with model.loadParameters")
+                #expect(
+                    ImageFixture.fileError { try model.loadParameters(good) }?.reason
                         == "this is a whole model (format \"nnfs-book model\"), not a parameter file: load it with Model.load")
                 #expect(loadError(dir + "/nothing.model") == FileError(dir + "/nothing.model", "no such file"))
 
@@ -152,11 +165,13 @@ struct ModelFileTests {
                 let other = Model()
                 other.add(LayerDense(2, 32)); other.add(ActivationReLU()); other.add(LayerDense(32, 3)); other.add(ActivationSoftmax())
                 other.finalize()
-                #expect(ImageFixture.fileError { try other.loadParameters(dir + "/p.parms") }?.reason
+                #expect(
+                    ImageFixture.fileError { try other.loadParameters(dir + "/p.parms") }?.reason
                         == "mismatched shape: layer 0 weights are (2, 16) in the file, the model needs (2, 32)")
                 let unfinalized = Model()
                 unfinalized.add(LayerDense(2, 16)); unfinalized.add(LayerDense(16, 3))
-                #expect(ImageFixture.fileError { try unfinalized.loadParameters(dir + "/p.parms") }?.reason
+                #expect(
+                    ImageFixture.fileError { try unfinalized.loadParameters(dir + "/p.parms") }?.reason
                         == "holds parameters for 2 dense layers, the model has 0 (call model.finalize() before loadParameters)")
             }
         }
@@ -170,12 +185,18 @@ struct ModelFileTests {
                 try model.save(dir + "/sine.model")
                 let (tensors, metadata) = try SafeTensors.read(dir + "/sine.model")
                 #expect(metadata["format"] == "nnfs-book model" && metadata["version"] == "1")
-                #expect(tensors.keys.sorted() == ["accuracy.precision", "layers.0.bias_momentums", "layers.0.biases", "layers.0.weight_momentums",
-                                                  "layers.0.weights", "layers.2.bias_momentums", "layers.2.biases", "layers.2.weight_momentums", "layers.2.weights"])
+                #expect(
+                    tensors.keys.sorted() == [
+                        "accuracy.precision", "layers.0.bias_momentums", "layers.0.biases", "layers.0.weight_momentums",
+                        "layers.0.weights", "layers.2.bias_momentums", "layers.2.biases", "layers.2.weight_momentums", "layers.2.weights",
+                    ])
                 let description = try JSONSerialization.jsonObject(with: Data(metadata["model"]!.utf8)) as! [String: Any]
                 #expect(description["loss"] as? String == "LossMeanSquaredError")
                 #expect((description["optimizer"] as! [String: Any])["momentum"] as? Double == 0.9)
-                #expect((description["layers"] as! [[String: Any]]).map { $0["type"] as! String } == ["LayerDense", "ActivationReLU", "LayerDense", "ActivationLinear"])
+                #expect(
+                    (description["layers"] as! [[String: Any]]).map { $0["type"] as! String } == [
+                        "LayerDense", "ActivationReLU", "LayerDense", "ActivationLinear",
+                    ])
             }
         }
     }

@@ -34,17 +34,19 @@ import Testing
             model.add(ActivationReLU())
             model.add(LayerDense(64, 1))
             model.add(ActivationLinear())
-            model.set(loss: LossMeanSquaredError(), optimizer: OptimizerAdam(learningRate: 0.005, decay: 1e-3),
-                      accuracy: AccuracyRegression())
+            model.set(
+                loss: LossMeanSquaredError(), optimizer: OptimizerAdam(learningRate: 0.005, decay: 1e-3),
+                accuracy: AccuracyRegression())
             model.finalize()
             #expect(model.softmaxClassifierOutput == nil && model.trainableLayers.count == 3)
             let printed = lines(of: model) { model.train(X, y, epochs: 200, printEvery: 100) }
             #expect(printed == fixture["lines"] as! [String])
             // The book's own first two lines of this run (chapter 18, the Model regression listing).
-            #expect(printed == [
-                "epoch: 100, acc: 0.006, loss: 0.085 (data_loss: 0.085, reg_loss: 0.000), lr: 0.004549590536851684",
-                "epoch: 200, acc: 0.032, loss: 0.035 (data_loss: 0.035, reg_loss: 0.000), lr: 0.004170141784820684",
-            ])
+            #expect(
+                printed == [
+                    "epoch: 100, acc: 0.006, loss: 0.085 (data_loss: 0.085, reg_loss: 0.000), lr: 0.004549590536851684",
+                    "epoch: 200, acc: 0.032, loss: 0.035 (data_loss: 0.035, reg_loss: 0.000), lr: 0.004170141784820684",
+                ])
             expectParameters(model, fixture, "regression")
         }
     }
@@ -60,8 +62,9 @@ import Testing
             model.add(ActivationReLU())
             model.add(LayerDense(64, 1))
             model.add(ActivationLinear())
-            model.set(loss: LossMeanAbsoluteError(), optimizer: OptimizerAdam(learningRate: 0.005, decay: 1e-3),
-                      accuracy: AccuracyRegression())
+            model.set(
+                loss: LossMeanAbsoluteError(), optimizer: OptimizerAdam(learningRate: 0.005, decay: 1e-3),
+                accuracy: AccuracyRegression())
             model.finalize()
             let printed = lines(of: model) { model.train(X, y, epochs: 100, printEvery: 50, validationData: (XTest, yTest)) }
             #expect(printed == fixture["lines"] as! [String])
@@ -82,16 +85,18 @@ import Testing
             model.add(ActivationReLU())
             model.add(LayerDense(64, 1))
             model.add(ActivationSigmoid())
-            model.set(loss: LossBinaryCrossentropy(), optimizer: OptimizerAdam(decay: 5e-7),
-                      accuracy: AccuracyCategorical(binary: true))
+            model.set(
+                loss: LossBinaryCrossentropy(), optimizer: OptimizerAdam(decay: 5e-7),
+                accuracy: AccuracyCategorical(binary: true))
             model.finalize()
             let printed = lines(of: model) { model.train(X, y, epochs: 200, printEvery: 100, validationData: (XTest, yTest)) }
             #expect(printed == fixture["lines"] as! [String])
             // The book's own first two lines of this run (chapter 18, the binary listing).
-            #expect(printed.prefix(2) == [
-                "epoch: 100, acc: 0.625, loss: 0.675 (data_loss: 0.674, reg_loss: 0.001), lr: 0.0009999505024501287",
-                "epoch: 200, acc: 0.630, loss: 0.669 (data_loss: 0.668, reg_loss: 0.001), lr: 0.0009999005098992651",
-            ])
+            #expect(
+                printed.prefix(2) == [
+                    "epoch: 100, acc: 0.625, loss: 0.675 (data_loss: 0.674, reg_loss: 0.001), lr: 0.0009999505024501287",
+                    "epoch: 200, acc: 0.630, loss: 0.669 (data_loss: 0.668, reg_loss: 0.001), lr: 0.0009999005098992651",
+                ])
             expectParameters(model, fixture, "binary")
         }
     }
@@ -108,8 +113,9 @@ import Testing
             model.add(LayerDropout(0.1))
             model.add(LayerDense(64, 3))
             model.add(ActivationSoftmax())
-            model.set(loss: LossCategoricalCrossentropy(), optimizer: OptimizerAdam(learningRate: 0.05, decay: 5e-5),
-                      accuracy: AccuracyCategorical())
+            model.set(
+                loss: LossCategoricalCrossentropy(), optimizer: OptimizerAdam(learningRate: 0.05, decay: 5e-5),
+                accuracy: AccuracyCategorical())
             model.finalize()
             #expect(model.softmaxClassifierOutput != nil)
             let printed = lines(of: model) { model.train(X, y, epochs: 30, printEvery: 10, validationData: (XTest, yTest)) }
@@ -139,8 +145,9 @@ import Testing
             X = X[keys]
             y = y[keys]
             let model = batchesModel(regularized: true)
-            model.set(loss: LossCategoricalCrossentropy(), optimizer: OptimizerAdam(learningRate: 0.02, decay: 1e-3),
-                      accuracy: AccuracyCategorical())
+            model.set(
+                loss: LossCategoricalCrossentropy(), optimizer: OptimizerAdam(learningRate: 0.02, decay: 1e-3),
+                accuracy: AccuracyCategorical())
             model.finalize()
             let printed = lines(of: model) {
                 model.train(X, y, epochs: 3, batchSize: 32, printEvery: 4, validationData: (XTest, yTest))
@@ -172,8 +179,9 @@ import Testing
             model.add(ActivationReLU())
             model.add(LayerDense(16, 1))
             model.add(ActivationSigmoid())
-            model.set(loss: LossBinaryCrossentropy(), optimizer: OptimizerAdam(learningRate: 0.01),
-                      accuracy: AccuracyCategorical(binary: true))
+            model.set(
+                loss: LossBinaryCrossentropy(), optimizer: OptimizerAdam(learningRate: 0.01),
+                accuracy: AccuracyCategorical(binary: true))
             model.finalize()
             let printed = lines(of: model) { model.train(X, y, epochs: 2, batchSize: 50, printEvery: 1) }
             #expect(printed == fixture["lines"] as! [String])

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 @testable import NNFS
@@ -67,8 +67,11 @@ struct PlottingTests {
             plt.xlabel("x"); plt.legend()
             let svg = plt.svg()
             #expect(XMLParser(data: Data(svg.utf8)).parse())
-            #expect(svg.contains("stroke=\"#1f77b4\""))                // first line: first cycle colour
-            #expect(svg.contains("stroke=\"#000000\" stroke-width=\"2.08\" stroke-linejoin=\"round\" stroke-linecap=\"square\" stroke-dasharray=\"7.71 3.33\""))
+            #expect(svg.contains("stroke=\"#1f77b4\""))  // first line: first cycle colour
+            #expect(
+                svg.contains(
+                    "stroke=\"#000000\" stroke-width=\"2.08\" stroke-linejoin=\"round\" stroke-linecap=\"square\" stroke-dasharray=\"7.71 3.33\""
+                ))
             #expect(svg.contains(">2x² &amp; its tangent</text>"))
             #expect(svg.contains(">tangent</text>"))
             // a 5000-point parabola simplifies to far fewer path vertices, and the data text to a digest
@@ -92,10 +95,13 @@ struct PlottingTests {
             let clip = try #require(svg.components(separatedBy: "<clipPath").dropFirst().first)
             #expect(clip.contains("width=\"369.6\" height=\"369.6\""))
             // one rect per run of equal pixels: the white diagonal splits each row into at most 3 runs
-            let image = try #require(svg.components(separatedBy: "shape-rendering=\"crispEdges\"").dropFirst().first?.components(separatedBy: "</g>").first)
+            let image = try #require(
+                svg.components(separatedBy: "shape-rendering=\"crispEdges\"").dropFirst().first?.components(separatedBy: "</g>").first)
             #expect(image.components(separatedBy: "<rect").count - 1 == 2 + 26 * 3 + 2)
             #expect(image.components(separatedBy: "fill=\"#ffffff\"").count - 1 == 28)
-            #expect(plt.dataText().contains("imshow 28x28 cmap=gray extent=-0.5,27.5,27.5,-0.5 origin=upper pixels={n=784 min=0 max=255 first=255 last=255 fnv1a="))
+            #expect(
+                plt.dataText().contains(
+                    "imshow 28x28 cmap=gray extent=-0.5,27.5,27.5,-0.5 origin=upper pixels={n=784 min=0 max=255 first=255 last=255 fnv1a="))
         }
     }
 

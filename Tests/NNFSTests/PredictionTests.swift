@@ -58,11 +58,15 @@ struct PredictionTests {
 
     @Test func wrongSizedModelsAreRefused() throws {
         try withGlobalState {
-            #expect(ImageFixture.fileError { try FashionMNIST.checkModel(Self.model(inputs: 2), path: "spiral.model") }
-                    == FileError("spiral.model", "the model takes 2 inputs, a 28x28 Fashion-MNIST image gives 784: not a Fashion-MNIST model"))
-            #expect(ImageFixture.fileError { try FashionMNIST.checkModel(Self.model(classes: 3), path: "three.model") }
+            #expect(
+                ImageFixture.fileError { try FashionMNIST.checkModel(Self.model(inputs: 2), path: "spiral.model") }
+                    == FileError(
+                        "spiral.model", "the model takes 2 inputs, a 28x28 Fashion-MNIST image gives 784: not a Fashion-MNIST model"))
+            #expect(
+                ImageFixture.fileError { try FashionMNIST.checkModel(Self.model(classes: 3), path: "three.model") }
                     == FileError("three.model", "the model gives 3 outputs, Fashion-MNIST has 10 classes: not a Fashion-MNIST model"))
-            #expect(ImageFixture.fileError { try FashionMNIST.checkModel(Model(), path: "empty.model") }?.reason
+            #expect(
+                ImageFixture.fileError { try FashionMNIST.checkModel(Model(), path: "empty.model") }?.reason
                     == "the model has no dense layer, so it cannot classify images")
         }
     }

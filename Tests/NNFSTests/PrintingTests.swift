@@ -104,7 +104,8 @@ struct PrintingTests {
             let r = t.repr
             if r == c.repr { reprPass += 1 } else { failures.append(explainMismatch(c.name, "repr", expected: c.repr, actual: r)) }
         }
-        let summary = "printing fixture (numpy \(fixture.numpy)): str \(strPass)/\(fixture.cases.count), repr \(reprPass)/\(fixture.cases.count) match"
+        let summary =
+            "printing fixture (numpy \(fixture.numpy)): str \(strPass)/\(fixture.cases.count), repr \(reprPass)/\(fixture.cases.count) match"
         print(summary)
         if !failures.isEmpty {
             Issue.record("\(summary); \(failures.count) mismatches, first ones:\n\(failures.prefix(8).joined(separator: "\n\n"))")
@@ -132,9 +133,11 @@ struct PrintingTests {
             let d = Double(bitPattern: rng.next())
             // Typical magnitudes, short decimals and dyadic values (rounding ties), not just
             // uniformly random exponents.
-            let typical = Double(Int64(bitPattern: rng.next()) >> 11) * 0x1p-52
+            let typical =
+                Double(Int64(bitPattern: rng.next()) >> 11) * 0x1p-52
                 * [1e-6, 1e-4, 1e-2, 1, 1e2, 1e5, 1e7][Int(rng.next() % 7)]
-            let decimal = Double(Int64(rng.next() % 2_000_001) - 1_000_000)
+            let decimal =
+                Double(Int64(rng.next() % 2_000_001) - 1_000_000)
                 * [1e-9, 1e-7, 1e-5, 1e-3, 0.1, 1][Int(rng.next() % 6)]
             let dyadic = Double(Int64(rng.next() % 40_001) - 20_000) / Double(1 << (8 + Int(rng.next() % 20)))
             let p = Int(rng.next() % 9)

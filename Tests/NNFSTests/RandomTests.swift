@@ -13,8 +13,8 @@ enum RandomFixture {
 
     static func load(_ name: String) -> [String: Any] {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"),
-              let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let data = try? Data(contentsOf: url),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { fatalError("missing or unreadable fixture Fixtures/\(name).json") }
         return object
     }
@@ -76,7 +76,10 @@ enum RandomFixture {
         }
         #expect(got.count == expected.bits.count, "\(what): count", sourceLocation: sourceLocation)
         let firstMismatch = zip(got, expected.bits).enumerated().first { $0.element.0 != $0.element.1 }
-        #expect(firstMismatch == nil, "\(what): first mismatch at flat index \(firstMismatch?.offset ?? -1): got \(String(firstMismatch?.element.0 ?? 0, radix: 16)), expected \(String(firstMismatch?.element.1 ?? 0, radix: 16)); \(zip(got, expected.bits).filter { $0 != $1 }.count) mismatches", sourceLocation: sourceLocation)
+        #expect(
+            firstMismatch == nil,
+            "\(what): first mismatch at flat index \(firstMismatch?.offset ?? -1): got \(String(firstMismatch?.element.0 ?? 0, radix: 16)), expected \(String(firstMismatch?.element.1 ?? 0, radix: 16)); \(zip(got, expected.bits).filter { $0 != $1 }.count) mismatches",
+            sourceLocation: sourceLocation)
     }
 
     /// Exact comparison of an integer tensor with a fixture record.
@@ -253,9 +256,11 @@ struct RandomTests {
             let n = RandomFixture.int(c["n"]), p = RandomFixture.double(c["p"])
             #expect(rs.binomial(n, p) == RandomFixture.int(c["out"]), "alternating binomial(\(n), \(p))")
         }
-        for (key, n, p, shape) in [("binomial_seed0_1_0.9_1000x64", 1, 0.9, [1000, 64]),
-                                   ("binomial_seed0_200_0.3_5000", 200, 0.3, [5000]),
-                                   ("binomial_seed0_100000_0.4_2000", 100000, 0.4, [2000])] {
+        for (key, n, p, shape) in [
+            ("binomial_seed0_1_0.9_1000x64", 1, 0.9, [1000, 64]),
+            ("binomial_seed0_200_0.3_5000", 200, 0.3, [5000]),
+            ("binomial_seed0_100000_0.4_2000", 100000, 0.4, [2000]),
+        ] {
             let spec = fx[key] as! [String: Any]
             rs.seed(0)
             let draws = rs.binomial(n, p, size: shape).ints
@@ -280,34 +285,38 @@ struct NPRandomTests {
         Self.withNNFSInit {
             let t = np.random.randn(2, 5)
             RandomFixture.expectBits(t, .init(RandomFixture.datasets["randn_2x5_after_init"]), "np.random.randn(2, 5) after nnfsInit()")
-            let book: [Float] = [1.7640524, 0.4001572, 0.978738, 2.2408931, 1.867558,
-                                 -0.9772779, 0.95008844, -0.1513572, -0.10321885, 0.41059852]
+            let book: [Float] = [
+                1.7640524, 0.4001572, 0.978738, 2.2408931, 1.867558,
+                -0.9772779, 0.95008844, -0.1513572, -0.10321885, 0.41059852,
+            ]
             #expect(t.floats == book)
             #expect(t.dtype == .float32)
         }
     }
 
-    @Test func namespaceFunctionsUseTheGlobalStream() { withPlainNumPy {
-        np.random.seed(0)
-        let a = np.random.randn(3)
-        #expect(a.dtype == .float64)
-        let b = np.random.rand(2)
-        let c = np.random.randn(1)  // the normal cached by randn(3)
-        let reference = RandomState(seed: 0)
-        #expect(a.doubles == reference.randn([3]).doubles)
-        #expect(b.doubles == reference.rand([2]).doubles)
-        #expect(c.doubles == reference.randn([1]).doubles)
-        np.random.seed([1, 2, 3])
-        var arraySeeded = MT19937(seedArray: [1, 2, 3])
-        #expect(np.random.randint(0, 1 << 32) == Int(arraySeeded.nextUInt32()))
-        np.random.seed(0)
-        var keys = Tensor(Array(0..<300))
-        np.random.shuffle(&keys)
-        RandomFixture.expectInts(keys, .init(RandomFixture.random["shuffle_seed0_keys300"]), "np.random.shuffle(keys)")
-        np.random.seed(0)
-        let mask = np.random.binomial(1, 0.9, size: [4, 10])
-        let c0 = (RandomFixture.random["binomial"] as! [[String: Any]])[0]
-        RandomFixture.expectInts(mask, .init(c0["out"]), "np.random.binomial(1, 0.9, size: [4, 10])")
-        #expect(np.random.randn().shape == [])
-    } }
+    @Test func namespaceFunctionsUseTheGlobalStream() {
+        withPlainNumPy {
+            np.random.seed(0)
+            let a = np.random.randn(3)
+            #expect(a.dtype == .float64)
+            let b = np.random.rand(2)
+            let c = np.random.randn(1)  // the normal cached by randn(3)
+            let reference = RandomState(seed: 0)
+            #expect(a.doubles == reference.randn([3]).doubles)
+            #expect(b.doubles == reference.rand([2]).doubles)
+            #expect(c.doubles == reference.randn([1]).doubles)
+            np.random.seed([1, 2, 3])
+            var arraySeeded = MT19937(seedArray: [1, 2, 3])
+            #expect(np.random.randint(0, 1 << 32) == Int(arraySeeded.nextUInt32()))
+            np.random.seed(0)
+            var keys = Tensor(Array(0..<300))
+            np.random.shuffle(&keys)
+            RandomFixture.expectInts(keys, .init(RandomFixture.random["shuffle_seed0_keys300"]), "np.random.shuffle(keys)")
+            np.random.seed(0)
+            let mask = np.random.binomial(1, 0.9, size: [4, 10])
+            let c0 = (RandomFixture.random["binomial"] as! [[String: Any]])[0]
+            RandomFixture.expectInts(mask, .init(c0["out"]), "np.random.binomial(1, 0.9, size: [4, 10])")
+            #expect(np.random.randn().shape == [])
+        }
+    }
 }

@@ -34,10 +34,11 @@ struct RegressionFromChaptersTests {
     /// and other tests print at NumPy's default 75); chapter 19 runs the setter itself.
     @Test func printOptionsLineWidth() {
         let a = (np.array(Array(0..<40)).reshape(2, 20) * 3).astype(.uint8)
-        #expect(a.arrayToString(separator: " ", prefix: "", lineWidth: 200) == """
-            [[  0   3   6   9  12  15  18  21  24  27  30  33  36  39  42  45  48  51  54  57]
-             [ 60  63  66  69  72  75  78  81  84  87  90  93  96  99 102 105 108 111 114 117]]
-            """)
+        #expect(
+            a.arrayToString(separator: " ", prefix: "", lineWidth: 200) == """
+                [[  0   3   6   9  12  15  18  21  24  27  30  33  36  39  42  45  48  51  54  57]
+                 [ 60  63  66  69  72  75  78  81  84  87  90  93  96  99 102 105 108 111 114 117]]
+                """)
         #expect(a.arrayToString(separator: " ", prefix: "", lineWidth: 75).split(separator: "\n").count == 4)
     }
 }

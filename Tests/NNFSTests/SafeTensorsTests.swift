@@ -94,8 +94,10 @@ struct SafeTensorsTests {
 
     @Test func parameterListRoundTrip() throws {
         try ImageFixture.withTemporaryFolder { dir in
-            let parameters = [(weights: Tensor(float32: [1, 2, 3, 4, 5, 6], shape: [2, 3]), biases: Tensor(float32: [0.5, -0.25, 0], shape: [1, 3])),
-                              (weights: Tensor(float32: [0.1, 0.2, 0.3], shape: [3, 1]), biases: Tensor(float64: [0.7], shape: [1, 1]))]
+            let parameters = [
+                (weights: Tensor(float32: [1, 2, 3, 4, 5, 6], shape: [2, 3]), biases: Tensor(float32: [0.5, -0.25, 0], shape: [1, 3])),
+                (weights: Tensor(float32: [0.1, 0.2, 0.3], shape: [3, 1]), biases: Tensor(float64: [0.7], shape: [1, 1])),
+            ]
             try ParameterFile.write(parameters, to: dir + "/p.parms")
             let back = try ParameterFile.read(dir + "/p.parms")
             #expect(back.count == 2)
@@ -109,8 +111,10 @@ struct SafeTensorsTests {
     // MARK: bad files
 
     /// A valid file's bytes with `edit` applied, written to a temporary file; the FileError reading it gives.
-    static func readError(_ edit: ([UInt8]) -> [UInt8], file: String = "python_mixed",
-                          read: (String) throws -> Void = { _ = try SafeTensors.read($0) }) throws -> FileError? {
+    static func readError(
+        _ edit: ([UInt8]) -> [UInt8], file: String = "python_mixed",
+        read: (String) throws -> Void = { _ = try SafeTensors.read($0) }
+    ) throws -> FileError? {
         let bytes = try readFileBytes(folder + "/\(file).safetensors")
         return try ImageFixture.withTemporaryFolder { dir in
             let path = dir + "/bad.safetensors"
@@ -130,37 +134,57 @@ struct SafeTensorsTests {
     }
 
     @Test func truncatedFiles() throws {
-        #expect(try Self.readError { Array($0.prefix(5)) }?.reason == "truncated: 5 bytes, shorter than the 8-byte header length of a safetensors file")
+        #expect(
+            try Self.readError { Array($0.prefix(5)) }?.reason
+                == "truncated: 5 bytes, shorter than the 8-byte header length of a safetensors file")
         #expect(try Self.readError { Array($0.prefix(100)) }?.reason.hasPrefix("truncated: the header says it is ") == true)
         #expect(try Self.readError { Array($0.dropLast(3)) }?.reason.hasPrefix("truncated: the header describes ") == true)
         #expect(try Self.readError { $0 + [0] }?.reason == "corrupt: 1 bytes after the last tensor's data")
     }
 
     @Test func corruptHeaders() throws {
-        #expect(try Self.readError { _ in Self.file(header: "[1, 2]", data: 0) }?.reason == "not a safetensors file: the header is not a JSON object")
-        #expect(try Self.readError { _ in Array("PK\u{3}\u{4} this is a zip file, not safetensors".utf8) }?.reason.hasPrefix("not a safetensors file: header length") == true)
-        #expect(try Self.readError { _ in Self.file(header: #"{"a":{"dtype":"F16","shape":[2],"data_offsets":[0,4]}}"#, data: 4) }?.reason
+        #expect(
+            try Self.readError { _ in Self.file(header: "[1, 2]", data: 0) }?.reason
+                == "not a safetensors file: the header is not a JSON object")
+        #expect(
+            try Self.readError { _ in Array("PK\u{3}\u{4} this is a zip file, not safetensors".utf8) }?.reason.hasPrefix(
+                "not a safetensors file: header length") == true)
+        #expect(
+            try Self.readError { _ in Self.file(header: #"{"a":{"dtype":"F16","shape":[2],"data_offsets":[0,4]}}"#, data: 4) }?.reason
                 == "tensor \"a\" has dtype F16, which NNFS does not support (F32, F64, U8, I64, BOOL)")
-        #expect(try Self.readError { _ in Self.file(header: #"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: 8) }?.reason
+        #expect(
+            try Self.readError { _ in Self.file(header: #"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: 8) }?.reason
                 == "corrupt header: tensor \"a\" of shape [3] and dtype F32 needs 12 bytes, its data_offsets [0, 8] give 8")
-        #expect(try Self.readError { _ in Self.file(header: #"{"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"b":{"dtype":"U8","shape":[2],"data_offsets":[4,6]}}"#, data: 6) }?.reason
+        #expect(
+            try Self.readError { _ in
+                Self.file(
+                    header: #"{"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"b":{"dtype":"U8","shape":[2],"data_offsets":[4,6]}}"#,
+                    data: 6)
+            }?.reason
                 == "corrupt header: tensor \"b\" starts at byte 4 of the data, expected 2 (tensors must not overlap or leave gaps)")
-        #expect(try Self.readError { _ in Self.file(header: #"{"a":{"dtype":"BOOL","shape":[1],"data_offsets":[0,1]}}"#, data: 0) + [7] }?.reason
+        #expect(
+            try Self.readError { _ in Self.file(header: #"{"a":{"dtype":"BOOL","shape":[1],"data_offsets":[0,1]}}"#, data: 0) + [7] }?
+                .reason
                 == "corrupt: tensor \"a\" holds a BOOL byte other than 0 or 1")
     }
 
     @Test func parameterFileVersionAndKind() throws {
         try ImageFixture.withTemporaryFolder { dir in
             let w = Tensor(float32: [1, 2], shape: [1, 2]), b = Tensor(float32: [0, 0], shape: [1, 2])
-            try SafeTensors.write([("0.weights", w), ("0.biases", b)], metadata: ["format": "nnfs-book parameters", "version": "2"], to: dir + "/v2.parms")
-            #expect(ImageFixture.fileError { _ = try ParameterFile.read(dir + "/v2.parms") }
+            try SafeTensors.write(
+                [("0.weights", w), ("0.biases", b)], metadata: ["format": "nnfs-book parameters", "version": "2"], to: dir + "/v2.parms")
+            #expect(
+                ImageFixture.fileError { _ = try ParameterFile.read(dir + "/v2.parms") }
                     == FileError(dir + "/v2.parms", "parameter file version 2 is not supported (this NNFS reads version 1)"))
             try SafeTensors.write([("0.weights", w)], to: dir + "/half.parms")
             #expect(ImageFixture.fileError { _ = try ParameterFile.read(dir + "/half.parms") }?.reason == "tensor \"0.biases\" is missing")
             try SafeTensors.write([("dense.kernel", w)], to: dir + "/keras.parms")
-            #expect(ImageFixture.fileError { _ = try ParameterFile.read(dir + "/keras.parms") }?.reason
+            #expect(
+                ImageFixture.fileError { _ = try ParameterFile.read(dir + "/keras.parms") }?.reason
                     == "tensor \"dense.kernel\" is not a parameter (expected names like \"0.weights\" and \"0.biases\")")
-            #expect(ImageFixture.fileError { _ = try ParameterFile.read(dir + "/missing.parms") } == FileError(dir + "/missing.parms", "no such file"))
+            #expect(
+                ImageFixture.fileError { _ = try ParameterFile.read(dir + "/missing.parms") }
+                    == FileError(dir + "/missing.parms", "no such file"))
         }
     }
 }

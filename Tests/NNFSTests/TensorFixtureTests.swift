@@ -105,10 +105,18 @@ private func expectIdentical(_ got: Tensor, _ want: Tensor, _ what: String, sour
     }
 
     @Test func broadcastingArithmeticAndWeakScalars() {
-        for c in fx.cases("add") { expectIdentical(TensorFixture.tensor(c["a"]) + TensorFixture.tensor(c["b"]), TensorFixture.tensor(c["out"]), "add") }
-        for c in fx.cases("sub") { expectIdentical(TensorFixture.tensor(c["a"]) - TensorFixture.tensor(c["b"]), TensorFixture.tensor(c["out"]), "sub") }
-        for c in fx.cases("div") { expectIdentical(TensorFixture.tensor(c["a"]) / TensorFixture.tensor(c["b"]), TensorFixture.tensor(c["out"]), "div") }
-        for c in fx.cases("mul") { expectIdentical(TensorFixture.tensor(c["a"]) * TensorFixture.tensor(c["b"]), TensorFixture.tensor(c["out"]), "mul") }
+        for c in fx.cases("add") {
+            expectIdentical(TensorFixture.tensor(c["a"]) + TensorFixture.tensor(c["b"]), TensorFixture.tensor(c["out"]), "add")
+        }
+        for c in fx.cases("sub") {
+            expectIdentical(TensorFixture.tensor(c["a"]) - TensorFixture.tensor(c["b"]), TensorFixture.tensor(c["out"]), "sub")
+        }
+        for c in fx.cases("div") {
+            expectIdentical(TensorFixture.tensor(c["a"]) / TensorFixture.tensor(c["b"]), TensorFixture.tensor(c["out"]), "div")
+        }
+        for c in fx.cases("mul") {
+            expectIdentical(TensorFixture.tensor(c["a"]) * TensorFixture.tensor(c["b"]), TensorFixture.tensor(c["out"]), "mul")
+        }
         for c in fx.cases("mul_scalar") {
             expectIdentical(TensorFixture.tensor(c["a"]) * (c["scalar"] as! Double), TensorFixture.tensor(c["out"]), "a * 0.01")
         }

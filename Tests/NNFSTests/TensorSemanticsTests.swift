@@ -21,7 +21,7 @@ import Testing
 
     @Test func inPlaceOperatorsKeepTheLeftDtype() {
         var w = Tensor([Float(1), 2])
-        w += Tensor([0.1, 0.2])          // float64 operand: computed in float64, stored as float32
+        w += Tensor([0.1, 0.2])  // float64 operand: computed in float64, stored as float32
         #expect(w.dtype == .float32)
         #expect(w.floats == [Float(1.1), Float(2.2)])
     }
@@ -109,8 +109,8 @@ import Testing
 
     @Test func dotReadsTransposedViewsInPlace() {
         withPlainNumPy {
-            let a = Tensor([[1.0, 2], [3, 4], [5, 6]])          // (3, 2)
-            let b = Tensor([[1.0, 0.5, -1], [2, -2, 0.25]])       // (2, 3)
+            let a = Tensor([[1.0, 2], [3, 4], [5, 6]])  // (3, 2)
+            let b = Tensor([[1.0, 0.5, -1], [2, -2, 0.25]])  // (2, 3)
             let materialised = { (t: Tensor) in Tensor(float64: t.doubles, shape: t.shape) }
             #expect(Tensor.dot(a.T, a) == Tensor.dot(materialised(a.T), a))
             #expect(Tensor.dot(b, b.T) == Tensor.dot(b, materialised(b.T)))

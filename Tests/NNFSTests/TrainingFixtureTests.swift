@@ -13,7 +13,9 @@ import Testing
 
     func expectSame(_ got: Tensor, _ want: Any?, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let w = TensorFixture.tensor(want)
-        #expect(got.shape == w.shape && got.dtype == w.dtype, "\(what): \(got.dtype)\(got.shape) vs \(w.dtype)\(w.shape)", sourceLocation: sourceLocation)
+        #expect(
+            got.shape == w.shape && got.dtype == w.dtype, "\(what): \(got.dtype)\(got.shape) vs \(w.dtype)\(w.shape)",
+            sourceLocation: sourceLocation)
         let g = got.doubles, e = w.doubles
         if g.count == e.count, let i = g.indices.first(where: { g[$0].bitPattern != e[$0].bitPattern }) {
             Issue.record("\(what): element \(i) is \(g[i]), the book's code gives \(e[i])", sourceLocation: sourceLocation)
@@ -50,13 +52,14 @@ import Testing
         let runs = json["runs"] as! [[String: Any]]
         let run = try #require(runs.first { $0["name"] as? String == name })
         let steps = run["steps"] as! [[String: Any]]
-        let optimizer: Optimizer = switch name {
-        case "sgd": OptimizerSGD()
-        case "sgd_decay_momentum": OptimizerSGD(decay: 1e-3, momentum: 0.9)
-        case "adagrad": OptimizerAdagrad(decay: 1e-4)
-        case "rmsprop": OptimizerRMSprop(learningRate: 0.02, decay: 1e-5, rho: 0.999)
-        default: OptimizerAdam(learningRate: 0.05, decay: 5e-7)
-        }
+        let optimizer: Optimizer =
+            switch name {
+            case "sgd": OptimizerSGD()
+            case "sgd_decay_momentum": OptimizerSGD(decay: 1e-3, momentum: 0.9)
+            case "adagrad": OptimizerAdagrad(decay: 1e-4)
+            case "rmsprop": OptimizerRMSprop(learningRate: 0.02, decay: 1e-5, rho: 0.999)
+            default: OptimizerAdam(learningRate: 0.05, decay: 5e-7)
+            }
         train(optimizer, steps: steps.count) { step, loss, dense1, dense2 in
             let want = steps[step]
             expectSame(loss, want["loss"], "\(name) step \(step) loss")

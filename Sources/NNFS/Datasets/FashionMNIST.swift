@@ -96,7 +96,9 @@ public func loadFashionMNIST(_ dataset: String, directory: String = FashionMNIST
 }
 
 /// ``createDataMnist(_:)`` straight from the IDX files: identical arrays, no PNG folder needed.
-public func createDataFashionMNIST(directory: String = FashionMNIST.directory) throws -> (X: Tensor, y: Tensor, XTest: Tensor, yTest: Tensor) {
+public func createDataFashionMNIST(directory: String = FashionMNIST.directory) throws -> (
+    X: Tensor, y: Tensor, XTest: Tensor, yTest: Tensor
+) {
     let (X, y) = try loadFashionMNIST("train", directory: directory)
     let (XTest, yTest) = try loadFashionMNIST("test", directory: directory)
     return (X, y, XTest, yTest)

@@ -42,8 +42,9 @@ private func writeTree(_ split: FashionMNIST.Split, to root: String) throws {
         let label = Int(split.labels[i])
         let path = root + "/\(label)/" + fourDigits(next[label]) + ".png"
         next[label] += 1
-        let image = PNGImage(width: split.cols, height: split.rows, channels: 1,
-                             pixels: Array(split.images[(i * size)..<((i + 1) * size)]))
+        let image = PNGImage(
+            width: split.cols, height: split.rows, channels: 1,
+            pixels: Array(split.images[(i * size)..<((i + 1) * size)]))
         try AtomicWrite.writeFile(try PNGCodec.encode(image, path: path), to: path)
     }
 }
@@ -75,7 +76,9 @@ public func loadMnistDataset(_ dataset: String, _ path: String) throws -> (X: Te
             let filePath = folder + "/" + file
             let image = try cv2.imread(filePath, cv2.IMREAD_UNCHANGED)
             if let shape = imageShape, shape != image.shape {
-                throw FileError(filePath, "image shape \(pyShape(image.shape)) differs from \(pyShape(shape)) of \(firstFile): np.array(X) needs equal shapes")
+                throw FileError(
+                    filePath,
+                    "image shape \(pyShape(image.shape)) differs from \(pyShape(shape)) of \(firstFile): np.array(X) needs equal shapes")
             }
             if imageShape == nil { imageShape = image.shape; firstFile = filePath }
             pixels.append(contentsOf: image.ints)
@@ -115,8 +118,10 @@ private func listFolder(_ folder: String, hint: String?) throws -> [String] {
 /// inverting gives the test image exactly.
 /// - Returns: the image's true label.
 @discardableResult
-public func makeFashionMNISTSampleImage(label: Int, number: Int = 0, to path: String, size: Int = 280,
-                                        directory: String = FashionMNIST.directory) throws -> Int {
+public func makeFashionMNISTSampleImage(
+    label: Int, number: Int = 0, to path: String, size: Int = 280,
+    directory: String = FashionMNIST.directory
+) throws -> Int {
     let split = try FashionMNIST.readSplit("test", directory: directory)
     let matches = split.labels.indices.filter { Int(split.labels[$0]) == label }
     guard number >= 0, number < matches.count else {
@@ -128,15 +133,18 @@ public func makeFashionMNISTSampleImage(label: Int, number: Int = 0, to path: St
 /// ``makeFashionMNISTSampleImage(label:number:to:size:directory:)`` for the test image at `index`
 /// of the IDX file.
 @discardableResult
-public func makeFashionMNISTSampleImage(index: Int, to path: String, size: Int = 280,
-                                        directory: String = FashionMNIST.directory) throws -> Int {
+public func makeFashionMNISTSampleImage(
+    index: Int, to path: String, size: Int = 280,
+    directory: String = FashionMNIST.directory
+) throws -> Int {
     let split = try FashionMNIST.readSplit("test", directory: directory)
     guard index >= 0, index < split.count else {
         throw FileError(path, "test image index \(index) is outside 0..<\(split.count)")
     }
     let n = split.rows * split.cols
-    let original = Tensor(ints: split.images[(index * n)..<((index + 1) * n)].map(Int.init),
-                          shape: [split.rows, split.cols], dtype: .uint8)
+    let original = Tensor(
+        ints: split.images[(index * n)..<((index + 1) * n)].map(Int.init),
+        shape: [split.rows, split.cols], dtype: .uint8)
     let photo = 255 - cv2.resize(original, (size, size))
     let rgb = Tensor(ints: photo.ints.flatMap { [$0, $0, $0] }, shape: [size, size, 3], dtype: .uint8)
     try cv2.imwrite(path, rgb)

@@ -19,10 +19,13 @@ extension FashionMNIST {
             throw FileError(path, "the model has no dense layer, so it cannot classify images")
         }
         guard first.weights.shape[0] == 784 else {
-            throw FileError(path, "the model takes \(first.weights.shape[0]) inputs, a 28x28 Fashion-MNIST image gives 784: not a Fashion-MNIST model")
+            throw FileError(
+                path, "the model takes \(first.weights.shape[0]) inputs, a 28x28 Fashion-MNIST image gives 784: not a Fashion-MNIST model")
         }
         guard last.weights.shape[1] == labels.count else {
-            throw FileError(path, "the model gives \(last.weights.shape[1]) outputs, Fashion-MNIST has \(labels.count) classes: not a Fashion-MNIST model")
+            throw FileError(
+                path,
+                "the model gives \(last.weights.shape[1]) outputs, Fashion-MNIST has \(labels.count) classes: not a Fashion-MNIST model")
         }
     }
 

@@ -88,8 +88,10 @@ public enum cv2 {
 
     /// The pixels of `png` as three colour samples (gray repeated), reordered by `order`,
     /// followed by alpha (255 where the file has none) when `alpha` is set.
-    private static func samples(_ png: PNGImage, alpha: Bool,
-                                _ order: (UInt8, UInt8, UInt8) -> (UInt8, UInt8, UInt8)) -> [UInt8] {
+    private static func samples(
+        _ png: PNGImage, alpha: Bool,
+        _ order: (UInt8, UInt8, UInt8) -> (UInt8, UInt8, UInt8)
+    ) -> [UInt8] {
         let n = png.channels, count = png.width * png.height
         var out: [UInt8] = []
         out.reserveCapacity(count * (alpha ? 4 : 3))

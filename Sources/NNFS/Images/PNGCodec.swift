@@ -46,7 +46,8 @@ enum PNGCodec {
             }
             // Direct pixels (no colour map), in the file's own channel layout.
             image.format &= ~UInt32(PNG_FORMAT_FLAG_COLORMAP)
-            let channels = (image.format & UInt32(PNG_FORMAT_FLAG_COLOR) != 0 ? 3 : 1)
+            let channels =
+                (image.format & UInt32(PNG_FORMAT_FLAG_COLOR) != 0 ? 3 : 1)
                 + (image.format & UInt32(PNG_FORMAT_FLAG_ALPHA) != 0 ? 1 : 0)
             let width = Int(image.width), height = Int(image.height)
             let (size, overflow) = width.multipliedReportingOverflow(by: height * channels)

@@ -37,10 +37,12 @@ public final class LayerDense: Layer {
 
     /// `weightInit` is the factor in front of `np.random.randn`: 0.01 as the book's class, 0.1 where
     /// chapter 17 changes it.
-    public init(_ nInputs: Int, _ nNeurons: Int,
-                weightRegularizerL1: Double = 0, weightRegularizerL2: Double = 0,
-                biasRegularizerL1: Double = 0, biasRegularizerL2: Double = 0,
-                weightInit: Double = 0.01) {
+    public init(
+        _ nInputs: Int, _ nNeurons: Int,
+        weightRegularizerL1: Double = 0, weightRegularizerL2: Double = 0,
+        biasRegularizerL1: Double = 0, biasRegularizerL2: Double = 0,
+        weightInit: Double = 0.01
+    ) {
         weights = weightInit * np.random.randn(nInputs, nNeurons)
         biases = np.zeros(1, nNeurons)
         self.weightRegularizerL1 = weightRegularizerL1

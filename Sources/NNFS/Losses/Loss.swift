@@ -88,8 +88,10 @@ open class Loss {
     /// (With `includeRegularization: false` the second value is Python's `0`; the book returns the
     /// data loss alone, which is ``calculate(_:_:)``.)
     @discardableResult
-    public func calculate(_ output: Tensor, _ y: Tensor,
-                          includeRegularization: Bool) -> (dataLoss: Tensor, regularizationLoss: Tensor) {
+    public func calculate(
+        _ output: Tensor, _ y: Tensor,
+        includeRegularization: Bool
+    ) -> (dataLoss: Tensor, regularizationLoss: Tensor) {
         let dataLoss = calculate(output, y)
         return (dataLoss, includeRegularization ? regularizationLoss() : Tensor(weak: 0))
     }

@@ -11,8 +11,10 @@
 ///
 /// Numbers print as Python's f-strings do: `:.3f` for loss and accuracy, `repr` for the learning rate.
 extension Model {
-    public func train(_ X: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int? = nil, printEvery: Int = 1,
-                      validationData: (Tensor, Tensor)? = nil) {
+    public func train(
+        _ X: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int? = nil, printEvery: Int = 1,
+        validationData: (Tensor, Tensor)? = nil
+    ) {
         guard let batchSize else {
             trainFullBatch(X, y, epochs: epochs, printEvery: printEvery, validationData: validationData)
             return
@@ -59,7 +61,8 @@ extension Model {
     /// One training step on a batch: forward pass, data and regularization loss, predictions and
     /// accuracy, backward pass, then the optimizer's update of every trainable layer.
     func trainStep(_ batchX: Tensor, _ batchY: Tensor)
-        -> (accuracy: Tensor, loss: Tensor, dataLoss: Tensor, regularizationLoss: Tensor) {
+        -> (accuracy: Tensor, loss: Tensor, dataLoss: Tensor, regularizationLoss: Tensor)
+    {
         let output = forward(batchX, training: true)
         let (dataLoss, regularizationLoss) = loss.calculate(output, batchY, includeRegularization: true)
         let loss = dataLoss + regularizationLoss

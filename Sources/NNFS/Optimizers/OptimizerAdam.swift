@@ -16,8 +16,10 @@ public final class OptimizerAdam: Optimizer {
     public let beta1: Double
     public let beta2: Double
 
-    public init(learningRate: Double = 0.001, decay: Double = 0, epsilon: Double = 1e-7,
-                beta1: Double = 0.9, beta2: Double = 0.999) {
+    public init(
+        learningRate: Double = 0.001, decay: Double = 0, epsilon: Double = 1e-7,
+        beta1: Double = 0.9, beta2: Double = 0.999
+    ) {
         self.learningRate = learningRate
         self.currentLearningRate = learningRate
         self.decay = decay

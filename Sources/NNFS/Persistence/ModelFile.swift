@@ -119,8 +119,9 @@ public enum ModelFile {
     }
 
     private static func optimizerPart(_ optimizer: any Optimizer, _ path: String) throws -> OptimizerPart {
-        var part = OptimizerPart(type: typeName(optimizer), learningRate: optimizer.learningRate, decay: optimizer.decay,
-                                 iterations: optimizer.iterations, currentLearningRate: optimizer.currentLearningRate)
+        var part = OptimizerPart(
+            type: typeName(optimizer), learningRate: optimizer.learningRate, decay: optimizer.decay,
+            iterations: optimizer.iterations, currentLearningRate: optimizer.currentLearningRate)
         switch optimizer {
         case let adam as OptimizerAdam: part.epsilon = adam.epsilon; part.beta1 = adam.beta1; part.beta2 = adam.beta2
         case let sgd as OptimizerSGD: part.momentum = sgd.momentum
@@ -134,15 +135,20 @@ public enum ModelFile {
     /// The `Model` a file describes, finalized, with its parameters and state.
     static func decode(_ tensors: [String: Tensor], _ metadata: [String: String], path: String) throws -> Model {
         guard let found = metadata["format"] else {
-            throw FileError(path, "not an nnfs-book model: its safetensors metadata has no format (a parameter file? load it with model.loadParameters)")
+            throw FileError(
+                path, "not an nnfs-book model: its safetensors metadata has no format (a parameter file? load it with model.loadParameters)"
+            )
         }
         guard found == format else {
-            throw FileError(path, found == ParameterFile.format
-                ? "this is a parameter file, not a whole model: load it with model.loadParameters"
-                : "not an nnfs-book model (its metadata says format \"\(found)\")")
+            throw FileError(
+                path,
+                found == ParameterFile.format
+                    ? "this is a parameter file, not a whole model: load it with model.loadParameters"
+                    : "not an nnfs-book model (its metadata says format \"\(found)\")")
         }
         guard metadata["version"] == version else {
-            throw FileError(path, "model format version \(metadata["version"] ?? "(none)") is not supported (this NNFS reads version \(version))")
+            throw FileError(
+                path, "model format version \(metadata["version"] ?? "(none)") is not supported (this NNFS reads version \(version))")
         }
         let description: Description
         do {
@@ -167,7 +173,9 @@ public enum ModelFile {
                     throw FileError(path, "corrupt model description: layer \(k) (LayerDense) has no inputs/neurons")
                 }
                 if let previous = previousNeurons, previous != inputs {
-                    throw FileError(path, "mismatched shape: layer \(k) (LayerDense) takes \(inputs) inputs, the dense layer before it gives \(previous)")
+                    throw FileError(
+                        path,
+                        "mismatched shape: layer \(k) (LayerDense) takes \(inputs) inputs, the dense layer before it gives \(previous)")
                 }
                 previousNeurons = neurons
                 let weights = try tensor("layers.\(k).weights", [inputs, neurons], "layer \(k) weights")
@@ -175,18 +183,22 @@ public enum ModelFile {
                 // LayerDense's initializer draws from np.random: keep the program's stream untouched.
                 let saved = np.random.state
                 np.random.state = RandomState(seed: 0)
-                let dense = LayerDense(inputs, neurons,
-                                       weightRegularizerL1: part.weightRegularizerL1 ?? 0, weightRegularizerL2: part.weightRegularizerL2 ?? 0,
-                                       biasRegularizerL1: part.biasRegularizerL1 ?? 0, biasRegularizerL2: part.biasRegularizerL2 ?? 0)
+                let dense = LayerDense(
+                    inputs, neurons,
+                    weightRegularizerL1: part.weightRegularizerL1 ?? 0, weightRegularizerL2: part.weightRegularizerL2 ?? 0,
+                    biasRegularizerL1: part.biasRegularizerL1 ?? 0, biasRegularizerL2: part.biasRegularizerL2 ?? 0)
                 np.random.state = saved
                 for (name, keyPath) in stateNames where tensors["layers.\(k).\(name)"] != nil {
                     let shape = name.hasPrefix("weight") ? [inputs, neurons] : [1, neurons]
-                    dense[keyPath: keyPath] = try tensor("layers.\(k).\(name)", shape, "layer \(k) \(name.replacingOccurrences(of: "_", with: " "))")
+                    dense[keyPath: keyPath] = try tensor(
+                        "layers.\(k).\(name)", shape, "layer \(k) \(name.replacingOccurrences(of: "_", with: " "))")
                 }
                 denseLayers.append((dense, weights, biases))
                 model.add(dense)
             case "LayerDropout":
-                guard let rate = part.rate else { throw FileError(path, "corrupt model description: layer \(k) (LayerDropout) has no rate") }
+                guard let rate = part.rate else {
+                    throw FileError(path, "corrupt model description: layer \(k) (LayerDropout) has no rate")
+                }
                 let dropout = LayerDropout(0)
                 dropout.rate = rate
                 model.add(dropout)
@@ -210,7 +222,9 @@ public enum ModelFile {
             case "AccuracyCategorical": accuracy = AccuracyCategorical(binary: part.binary ?? false)
             case "AccuracyRegression":
                 let regression = AccuracyRegression()
-                if tensors["accuracy.precision"] != nil { regression.precision = try tensor("accuracy.precision", nil, "accuracy precision") }
+                if tensors["accuracy.precision"] != nil {
+                    regression.precision = try tensor("accuracy.precision", nil, "accuracy precision")
+                }
                 accuracy = regression
             default: throw FileError(path, "unknown accuracy \"\(part.type)\"")
             }
@@ -238,12 +252,15 @@ public enum ModelFile {
         let optimizer: any Optimizer
         switch part.type {
         case "OptimizerAdam":
-            optimizer = OptimizerAdam(learningRate: part.learningRate, decay: part.decay, epsilon: part.epsilon ?? 1e-7,
-                                      beta1: part.beta1 ?? 0.9, beta2: part.beta2 ?? 0.999)
+            optimizer = OptimizerAdam(
+                learningRate: part.learningRate, decay: part.decay, epsilon: part.epsilon ?? 1e-7,
+                beta1: part.beta1 ?? 0.9, beta2: part.beta2 ?? 0.999)
         case "OptimizerSGD": optimizer = OptimizerSGD(learningRate: part.learningRate, decay: part.decay, momentum: part.momentum ?? 0)
-        case "OptimizerAdagrad": optimizer = OptimizerAdagrad(learningRate: part.learningRate, decay: part.decay, epsilon: part.epsilon ?? 1e-7)
+        case "OptimizerAdagrad":
+            optimizer = OptimizerAdagrad(learningRate: part.learningRate, decay: part.decay, epsilon: part.epsilon ?? 1e-7)
         case "OptimizerRMSprop":
-            optimizer = OptimizerRMSprop(learningRate: part.learningRate, decay: part.decay, epsilon: part.epsilon ?? 1e-7, rho: part.rho ?? 0.9)
+            optimizer = OptimizerRMSprop(
+                learningRate: part.learningRate, decay: part.decay, epsilon: part.epsilon ?? 1e-7, rho: part.rho ?? 0.9)
         default: throw FileError(path, "unknown optimizer \"\(part.type)\"")
         }
         // The optimizer's step counter and decayed rate are read-only outside it: replay its
@@ -255,8 +272,12 @@ public enum ModelFile {
             optimizer.postUpdateParams()
         }
         guard optimizer.iterations == part.iterations,
-              optimizer.currentLearningRate.bitPattern == part.currentLearningRate.bitPattern else {
-            throw FileError(path, "optimizer state does not match its settings: iterations \(part.iterations), current learning rate \(part.currentLearningRate)")
+            optimizer.currentLearningRate.bitPattern == part.currentLearningRate.bitPattern
+        else {
+            throw FileError(
+                path,
+                "optimizer state does not match its settings: iterations \(part.iterations), current learning rate \(part.currentLearningRate)"
+            )
         }
         return optimizer
     }

@@ -23,9 +23,11 @@ public enum ParameterFile {
     public static func read(_ path: String) throws -> [(weights: Tensor, biases: Tensor)] {
         let (tensors, metadata) = try SafeTensors.read(path)
         if let found = metadata["format"], found != format {
-            throw FileError(path, found == ModelFile.format
-                ? "this is a whole model (format \"\(found)\"), not a parameter file: load it with Model.load"
-                : "not an nnfs-book parameter file (its metadata says format \"\(found)\")")
+            throw FileError(
+                path,
+                found == ModelFile.format
+                    ? "this is a whole model (format \"\(found)\"), not a parameter file: load it with Model.load"
+                    : "not an nnfs-book parameter file (its metadata says format \"\(found)\")")
         }
         if metadata["format"] != nil, let found = metadata["version"], found != version {
             throw FileError(path, "parameter file version \(found) is not supported (this NNFS reads version \(version))")
@@ -36,11 +38,17 @@ public enum ParameterFile {
             guard parts.count == 2, let k = Int(parts[0]), k >= 0, parts[1] == "weights" || parts[1] == "biases" else {
                 throw FileError(path, "tensor \"\(name)\" is not a parameter (expected names like \"0.weights\" and \"0.biases\")")
             }
-            if parts[1] == "weights" { layers[k, default: (nil, nil)].weights = tensor } else { layers[k, default: (nil, nil)].biases = tensor }
+            if parts[1] == "weights" {
+                layers[k, default: (nil, nil)].weights = tensor
+            } else {
+                layers[k, default: (nil, nil)].biases = tensor
+            }
         }
         var parameters: [(weights: Tensor, biases: Tensor)] = []
         for k in 0..<layers.count {
-            guard let entry = layers[k] else { throw FileError(path, "layer \(k) is missing (tensors \"\(k).weights\" and \"\(k).biases\")") }
+            guard let entry = layers[k] else {
+                throw FileError(path, "layer \(k) is missing (tensors \"\(k).weights\" and \"\(k).biases\")")
+            }
             guard let weights = entry.weights else { throw FileError(path, "tensor \"\(k).weights\" is missing") }
             guard let biases = entry.biases else { throw FileError(path, "tensor \"\(k).biases\" is missing") }
             parameters.append((weights, biases))
@@ -61,8 +69,11 @@ extension Model {
     public func loadParameters(_ path: String) throws {
         let parameters = try ParameterFile.read(path)
         guard parameters.count == trainableLayers.count else {
-            throw FileError(path, "holds parameters for \(parameters.count) dense layers, the model has \(trainableLayers.count)"
-                + (trainableLayers.isEmpty && layers.contains { $0 is LayerDense } ? " (call model.finalize() before loadParameters)" : ""))
+            throw FileError(
+                path,
+                "holds parameters for \(parameters.count) dense layers, the model has \(trainableLayers.count)"
+                    + (trainableLayers.isEmpty && layers.contains { $0 is LayerDense }
+                        ? " (call model.finalize() before loadParameters)" : ""))
         }
         for (k, (p, layer)) in zip(parameters, trainableLayers).enumerated() {
             try ModelFile.checkShape(p.weights, layer.weights.shape, "layer \(k) weights", path)

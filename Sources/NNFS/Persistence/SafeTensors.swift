@@ -59,7 +59,9 @@ public enum SafeTensors {
         for (name, tensor) in ordered {
             let length = tensor.count * size(tensor.dtype)
             let shape = tensor.shape.map(String.init).joined(separator: ",")
-            parts.append("\(jsonString(name)):{\"dtype\":\"\(dtypeNames[tensor.dtype]!)\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + length)]}")
+            parts.append(
+                "\(jsonString(name)):{\"dtype\":\"\(dtypeNames[tensor.dtype]!)\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + length)]}"
+            )
             offset += length
         }
         header += parts.joined(separator: ",") + "}"
@@ -99,8 +101,9 @@ public enum SafeTensors {
         }
         let headerBytes = bytes[8..<(8 + headerLength)]
         guard headerBytes.first == UInt8(ascii: "{"),
-              let object = try? JSONSerialization.jsonObject(with: Data(headerBytes)),
-              let header = object as? [String: Any] else {
+            let object = try? JSONSerialization.jsonObject(with: Data(headerBytes)),
+            let header = object as? [String: Any]
+        else {
             throw FileError(path, "not a safetensors file: the header is not a JSON object")
         }
         var metadata: [String: String] = [:]
@@ -131,7 +134,10 @@ public enum SafeTensors {
                 expected = m
             }
             guard offsets[1] - offsets[0] == expected else {
-                throw FileError(path, "corrupt header: tensor \"\(name)\" of shape \(shape) and dtype \(dtypeName) needs \(expected) bytes, its data_offsets \(offsets) give \(offsets[1] - offsets[0])")
+                throw FileError(
+                    path,
+                    "corrupt header: tensor \"\(name)\" of shape \(shape) and dtype \(dtypeName) needs \(expected) bytes, its data_offsets \(offsets) give \(offsets[1] - offsets[0])"
+                )
             }
             entries.append((name, dtype, shape, offsets[0], offsets[1]))
         }
@@ -139,7 +145,10 @@ public enum SafeTensors {
         var position = 0
         for e in entries {
             guard e.begin == position else {
-                throw FileError(path, "corrupt header: tensor \"\(e.name)\" starts at byte \(e.begin) of the data, expected \(position) (tensors must not overlap or leave gaps)")
+                throw FileError(
+                    path,
+                    "corrupt header: tensor \"\(e.name)\" starts at byte \(e.begin) of the data, expected \(position) (tensors must not overlap or leave gaps)"
+                )
             }
             position = e.end
         }
@@ -151,7 +160,8 @@ public enum SafeTensors {
         }
         var tensors: [String: Tensor] = [:]
         for e in entries {
-            tensors[e.name] = try tensor(data[(data.startIndex + e.begin)..<(data.startIndex + e.end)], e.dtype, e.shape, name: e.name, path: path)
+            tensors[e.name] = try tensor(
+                data[(data.startIndex + e.begin)..<(data.startIndex + e.end)], e.dtype, e.shape, name: e.name, path: path)
         }
         return (tensors, metadata)
     }
@@ -159,7 +169,11 @@ public enum SafeTensors {
     private static func tensor(_ raw: ArraySlice<UInt8>, _ dtype: DType, _ shape: [Int], name: String, path: String) throws -> Tensor {
         let bytes = Array(raw)
         func words<T: FixedWidthInteger>(_: T.Type) -> [T] {
-            bytes.withUnsafeBytes { p in (0..<(bytes.count / MemoryLayout<T>.size)).map { T(littleEndian: p.loadUnaligned(fromByteOffset: $0 * MemoryLayout<T>.size, as: T.self)) } }
+            bytes.withUnsafeBytes { p in
+                (0..<(bytes.count / MemoryLayout<T>.size)).map {
+                    T(littleEndian: p.loadUnaligned(fromByteOffset: $0 * MemoryLayout<T>.size, as: T.self))
+                }
+            }
         }
         switch dtype {
         case .float32: return Tensor(float32: words(UInt32.self).map(Float.init(bitPattern:)), shape: shape)
@@ -167,7 +181,9 @@ public enum SafeTensors {
         case .int64: return Tensor(ints: words(Int64.self).map { Int($0) }, shape: shape, dtype: .int64)
         case .uint8: return Tensor(ints: bytes.map(Int.init), shape: shape, dtype: .uint8)
         case .bool:
-            guard bytes.allSatisfy({ $0 <= 1 }) else { throw FileError(path, "corrupt: tensor \"\(name)\" holds a BOOL byte other than 0 or 1") }
+            guard bytes.allSatisfy({ $0 <= 1 }) else {
+                throw FileError(path, "corrupt: tensor \"\(name)\" holds a BOOL byte other than 0 or 1")
+            }
             return Tensor(bools: bytes.map { $0 == 1 }, shape: shape)
         }
     }

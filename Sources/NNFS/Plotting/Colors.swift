@@ -21,8 +21,10 @@ public struct RGB: Equatable, Sendable {
             "green": RGB(0, 0.5, 0), "gray": RGB(0.5, 0.5, 0.5), "grey": RGB(0.5, 0.5, 0.5),
         ]
         if let c = letters[name] { self = c; return }
-        let tab = ["tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink",
-                   "tab:gray", "tab:olive", "tab:cyan"]
+        let tab = [
+            "tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink",
+            "tab:gray", "tab:olive", "tab:cyan",
+        ]
         if let i = tab.firstIndex(of: name) { self = RGB.cycle[i]; return }
         if name.count == 7, name.hasPrefix("#"), let v = Int(name.dropFirst(), radix: 16) {
             self = RGB(Double(v >> 16 & 255) / 255, Double(v >> 8 & 255) / 255, Double(v & 255) / 255)
@@ -35,8 +37,10 @@ public struct RGB: Equatable, Sendable {
     init(hex v: Int) { self.init(Double(v >> 16 & 255) / 255, Double(v >> 8 & 255) / 255, Double(v & 255) / 255) }
 
     /// matplotlib's default property cycle (`tab10`): the colours of successive `plot` calls.
-    public static let cycle: [RGB] = [0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2,
-                                      0x7f7f7f, 0xbcbd22, 0x17becf].map { RGB(hex: $0) }
+    public static let cycle: [RGB] = [
+        0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2,
+        0x7f7f7f, 0xbcbd22, 0x17becf,
+    ].map { RGB(hex: $0) }
 }
 
 /// A colormap as matplotlib builds one: 256 entries sampled from piecewise-linear segments, looked

@@ -39,9 +39,10 @@ enum FigureData {
                     lines.append(l + " x=" + values(x) + " y=" + values(y))
                 case .image(let im):
                     let e = im.extent
-                    lines.append("  imshow \(im.height)x\(im.width)\(im.channels == 3 ? "x3" : "") cmap=\(im.cmap ?? "rgb")"
-                                 + " extent=\(g(e.0)),\(g(e.1)),\(g(e.2)),\(g(e.3)) origin=\(im.originUpper ? "upper" : "lower")"
-                                 + (im.alpha < 1 ? " alpha=\(g(im.alpha))" : "") + " pixels=" + values(im.values))
+                    lines.append(
+                        "  imshow \(im.height)x\(im.width)\(im.channels == 3 ? "x3" : "") cmap=\(im.cmap ?? "rgb")"
+                            + " extent=\(g(e.0)),\(g(e.1)),\(g(e.2)),\(g(e.3)) origin=\(im.originUpper ? "upper" : "lower")"
+                            + (im.alpha < 1 ? " alpha=\(g(im.alpha))" : "") + " pixels=" + values(im.values))
                 }
             }
         }
@@ -58,13 +59,16 @@ enum FigureData {
             for s in a.series {
                 switch s {
                 case .line(let x, _, let color, _, let style, _, let label):
-                    kinds.append("\(style == nil ? "points" : "line") of \(x.count) point\(x.count == 1 ? "" : "s")"
-                                 + (label.map { " (\($0))" } ?? " in \(colorName(color))"))
+                    kinds.append(
+                        "\(style == nil ? "points" : "line") of \(x.count) point\(x.count == 1 ? "" : "s")"
+                            + (label.map { " (\($0))" } ?? " in \(colorName(color))"))
                 case .scatter(let x, _, let colors, _, let label):
                     var k = "scatter of \(x.count) point\(x.count == 1 ? "" : "s")"
                     if case .mapped(let v, let cmap, _, _) = colors {
                         k += " coloured by \(Set(v).count) value\(Set(v).count == 1 ? "" : "s") (\(cmap.name))"
-                    } else if case .single(let c) = colors { k += " in \(colorName(c))" }
+                    } else if case .single(let c) = colors {
+                        k += " in \(colorName(c))"
+                    }
                     if let label { k += " (\(label))" }
                     kinds.append(k)
                 case .image(let im):
@@ -83,11 +87,13 @@ enum FigureData {
     }
 
     static func colorName(_ c: RGB) -> String {
-        let names: [(String, String)] = [("#1f77b4", "blue"), ("#ff7f0e", "orange"), ("#2ca02c", "green"), ("#d62728", "red"),
-                                         ("#9467bd", "purple"), ("#8c564b", "brown"), ("#e377c2", "pink"), ("#7f7f7f", "grey"),
-                                         ("#bcbd22", "olive"), ("#17becf", "cyan"), ("#0000ff", "blue"), ("#008000", "green"),
-                                         ("#ff0000", "red"), ("#00bfbf", "cyan"), ("#bf00bf", "magenta"), ("#bfbf00", "yellow"),
-                                         ("#000000", "black"), ("#ffffff", "white")]
+        let names: [(String, String)] = [
+            ("#1f77b4", "blue"), ("#ff7f0e", "orange"), ("#2ca02c", "green"), ("#d62728", "red"),
+            ("#9467bd", "purple"), ("#8c564b", "brown"), ("#e377c2", "pink"), ("#7f7f7f", "grey"),
+            ("#bcbd22", "olive"), ("#17becf", "cyan"), ("#0000ff", "blue"), ("#008000", "green"),
+            ("#ff0000", "red"), ("#00bfbf", "cyan"), ("#bf00bf", "magenta"), ("#bfbf00", "yellow"),
+            ("#000000", "black"), ("#ffffff", "white"),
+        ]
         return names.first { $0.0 == c.hex }?.1 ?? c.hex
     }
 
@@ -97,7 +103,8 @@ enum FigureData {
         var hash: UInt64 = 0xcbf29ce484222325
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
         let finite = v.filter(\.isFinite)
-        return "{n=\(v.count) min=\(g(finite.min() ?? .nan)) max=\(g(finite.max() ?? .nan)) first=\(g(v[0])) last=\(g(v[v.count - 1])) fnv1a=\(String(hash, radix: 16))}"
+        return
+            "{n=\(v.count) min=\(g(finite.min() ?? .nan)) max=\(g(finite.max() ?? .nan)) first=\(g(v[0])) last=\(g(v[v.count - 1])) fnv1a=\(String(hash, radix: 16))}"
     }
 
     /// `%.7g`, with `-0` written as `0`.
@@ -112,6 +119,8 @@ enum FigureData {
     }
 
     static func quote(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
+        "\""
+            + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(
+                of: "\n", with: "\\n") + "\""
     }
 }

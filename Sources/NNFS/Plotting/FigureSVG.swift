@@ -16,7 +16,8 @@ enum FigureSVG {
         out += "<title>\(xml(FigureData.alt(f)))</title>\n"
         out += "<rect width=\"\(num(w))\" height=\"\(num(h))\" fill=\"#ffffff\"/>\n"
         if let s = f.suptitle {
-            out += "<text x=\"\(num(w / 2))\" y=\"\(num(0.02 * h + 12 * pt * 0.8))\" text-anchor=\"middle\" font-size=\"\(num(12 * pt))\">\(xml(s))</text>\n"
+            out +=
+                "<text x=\"\(num(w / 2))\" y=\"\(num(0.02 * h + 12 * pt * 0.8))\" text-anchor=\"middle\" font-size=\"\(num(12 * pt))\">\(xml(s))</text>\n"
         }
         let (rows, cols) = f.grid
         // matplotlib's subplot spacing (wspace = hspace = 0.2), with more room between rows so a
@@ -75,13 +76,15 @@ enum FigureSVG {
         }
         let px = { (x: Double) in box.x + box.w * (x - lim.x.0) / (lim.x.1 - lim.x.0) }
         let py = { (y: Double) in box.y + box.h * (1 - (y - lim.y.0) / (lim.y.1 - lim.y.0)) }
-        var out = "<g id=\"\(id)\">\n<clipPath id=\"\(id)-clip\"><rect x=\"\(num(box.x))\" y=\"\(num(box.y))\" width=\"\(num(box.w))\" height=\"\(num(box.h))\"/></clipPath>\n"
+        var out =
+            "<g id=\"\(id)\">\n<clipPath id=\"\(id)-clip\"><rect x=\"\(num(box.x))\" y=\"\(num(box.y))\" width=\"\(num(box.w))\" height=\"\(num(box.h))\"/></clipPath>\n"
         out += "<g clip-path=\"url(#\(id)-clip)\">\n"
         let ordered = a.series.enumerated().sorted { ($0.element.zorder, $0.offset) < ($1.element.zorder, $1.offset) }
         for (_, s) in ordered { out += series(s, px: px, py: py) }
         out += "</g>\n"
         // spines, ticks and tick labels
-        out += "<rect x=\"\(num(box.x))\" y=\"\(num(box.y))\" width=\"\(num(box.w))\" height=\"\(num(box.h))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"\(num(0.8 * pt))\"/>\n"
+        out +=
+            "<rect x=\"\(num(box.x))\" y=\"\(num(box.y))\" width=\"\(num(box.w))\" height=\"\(num(box.h))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"\(num(0.8 * pt))\"/>\n"
         let tick = 3.5 * pt, pad = 3.5 * pt, font = 10 * pt
         let xt = Ticks.locate(min(lim.x.0, lim.x.1), max(lim.x.0, lim.x.1), nbins: min(9, max(1, Int((box.w / pt / 30).rounded(.down)))))
         let yt = Ticks.locate(min(lim.y.0, lim.y.1), max(lim.y.0, lim.y.1), nbins: min(9, max(1, Int((box.h / pt / 20).rounded(.down)))))
@@ -101,15 +104,18 @@ enum FigureSVG {
         if !ticks.isEmpty { out += "<path d=\"\(ticks)\" stroke=\"#000000\" stroke-width=\"\(num(0.8 * pt))\"/>\n" }
         out += labels
         if let t = a.title {
-            out += "<text x=\"\(num(box.x + box.w / 2))\" y=\"\(num(box.y - 6 * pt))\" text-anchor=\"middle\" font-size=\"\(num(12 * pt))\">\(xml(t))</text>\n"
+            out +=
+                "<text x=\"\(num(box.x + box.w / 2))\" y=\"\(num(box.y - 6 * pt))\" text-anchor=\"middle\" font-size=\"\(num(12 * pt))\">\(xml(t))</text>\n"
         }
         if let t = a.xlabel {
-            out += "<text x=\"\(num(box.x + box.w / 2))\" y=\"\(num(bottom + tick + pad + font + 4 * pt + font * 0.76))\" text-anchor=\"middle\">\(xml(t))</text>\n"
+            out +=
+                "<text x=\"\(num(box.x + box.w / 2))\" y=\"\(num(bottom + tick + pad + font + 4 * pt + font * 0.76))\" text-anchor=\"middle\">\(xml(t))</text>\n"
         }
         if let t = a.ylabel {
             let widest = yl.map(textWidth).max() ?? 0
             let x = box.x - tick - pad - widest - 4 * pt - font * 0.24
-            out += "<text transform=\"translate(\(num(x)) \(num(box.y + box.h / 2))) rotate(-90)\" text-anchor=\"middle\">\(xml(t))</text>\n"
+            out +=
+                "<text transform=\"translate(\(num(x)) \(num(box.y + box.h / 2))) rotate(-90)\" text-anchor=\"middle\">\(xml(t))</text>\n"
         }
         if a.legend { out += legend(a, box: box, px: px, py: py) }
         return out + "</g>\n"
@@ -123,11 +129,14 @@ enum FigureSVG {
             if let style, points.count > 1 {
                 let simple = simplify(points, tolerance: 0.1)
                 let d = "M" + simple.map { "\(num($0.0)) \(num($0.1))" }.joined(separator: "L")
-                out += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(color.hex)\" stroke-width=\"\(num(width * pt))\" stroke-linejoin=\"round\" stroke-linecap=\"square\"\(dash(style, width: width))/>\n"
+                out +=
+                    "<path d=\"\(d)\" fill=\"none\" stroke=\"\(color.hex)\" stroke-width=\"\(num(width * pt))\" stroke-linejoin=\"round\" stroke-linecap=\"square\"\(dash(style, width: width))/>\n"
             }
             if let marker {
                 let r = (marker == .point ? 3 : 6) * pt / 2
-                out += "<g fill=\"\(color.hex)\">" + points.map { "<circle cx=\"\(num($0.0))\" cy=\"\(num($0.1))\" r=\"\(num(r))\"/>" }.joined() + "</g>\n"
+                out +=
+                    "<g fill=\"\(color.hex)\">"
+                    + points.map { "<circle cx=\"\(num($0.0))\" cy=\"\(num($0.1))\" r=\"\(num(r))\"/>" }.joined() + "</g>\n"
             }
             return out
         case .scatter(let x, let y, let colors, let size, _):
@@ -142,7 +151,8 @@ enum FigureSVG {
             var out = "<g shape-rendering=\"crispEdges\"\(im.alpha < 1 ? " opacity=\"\(num(im.alpha))\"" : "")>"
             for row in 0..<im.height {
                 // row 0 is drawn at `top` with origin "upper", at `bottom` otherwise
-                let (y0, y1) = im.originUpper
+                let (y0, y1) =
+                    im.originUpper
                     ? (t + (b - t) * Double(row) / Double(im.height), t + (b - t) * Double(row + 1) / Double(im.height))
                     : (b + (t - b) * Double(row) / Double(im.height), b + (t - b) * Double(row + 1) / Double(im.height))
                 var col = 0
@@ -152,7 +162,8 @@ enum FigureSVG {
                     while end < im.width && im.pixels[row * im.width + end].hex == c.hex { end += 1 }
                     let xa = px(l + (r - l) * Double(col) / Double(im.width)), xb = px(l + (r - l) * Double(end) / Double(im.width))
                     let ya = py(y0), yb = py(y1)
-                    out += "<rect x=\"\(num(min(xa, xb)))\" y=\"\(num(min(ya, yb)))\" width=\"\(num(abs(xb - xa)))\" height=\"\(num(abs(yb - ya)))\" fill=\"\(c.hex)\"/>"
+                    out +=
+                        "<rect x=\"\(num(min(xa, xb)))\" y=\"\(num(min(ya, yb)))\" width=\"\(num(abs(xb - xa)))\" height=\"\(num(abs(yb - ya)))\" fill=\"\(c.hex)\"/>"
                     col = end
                 }
             }
@@ -185,8 +196,10 @@ enum FigureSVG {
         let w = handle + font * 1.2 + (entries.map { textWidth($0.0) }.max() ?? 0) + font * 0.8
         let h = Double(entries.count) * row + font * 0.6
         let inset = 0.5 * font
-        let corners = [(box.x + box.w - w - inset, box.y + inset), (box.x + inset, box.y + inset),
-                       (box.x + inset, box.y + box.h - h - inset), (box.x + box.w - w - inset, box.y + box.h - h - inset)]
+        let corners = [
+            (box.x + box.w - w - inset, box.y + inset), (box.x + inset, box.y + inset),
+            (box.x + inset, box.y + box.h - h - inset), (box.x + box.w - w - inset, box.y + box.h - h - inset),
+        ]
         var points: [(Double, Double)] = []
         for s in a.series {
             if case .line(let x, let y, _, _, _, _, _) = s { points += zip(x, y).map { (px($0.0), py($0.1)) } }
@@ -195,18 +208,24 @@ enum FigureSVG {
         let covered = corners.map { c in points.filter { $0.0 >= c.0 && $0.0 <= c.0 + w && $0.1 >= c.1 && $0.1 <= c.1 + h }.count }
         let best = covered.indices.min { covered[$0] < covered[$1] } ?? 0
         let (x0, y0) = corners[best]
-        var out = "<g><rect x=\"\(num(x0))\" y=\"\(num(y0))\" width=\"\(num(w))\" height=\"\(num(h))\" rx=\"\(num(0.2 * font))\" fill=\"#ffffff\" fill-opacity=\"0.8\" stroke=\"#cccccc\"/>\n"
+        var out =
+            "<g><rect x=\"\(num(x0))\" y=\"\(num(y0))\" width=\"\(num(w))\" height=\"\(num(h))\" rx=\"\(num(0.2 * font))\" fill=\"#ffffff\" fill-opacity=\"0.8\" stroke=\"#cccccc\"/>\n"
         for (i, (label, s)) in entries.enumerated() {
             let cy = y0 + font * 0.3 + row * (Double(i) + 0.5)
             let hx = x0 + font * 0.4
             switch s {
             case .line(_, _, let color, let width, let style, let marker, _):
                 if let style {
-                    out += "<path d=\"M\(num(hx)) \(num(cy))h\(num(handle))\" stroke=\"\(color.hex)\" stroke-width=\"\(num(width * pt))\"\(dash(style, width: width))/>"
+                    out +=
+                        "<path d=\"M\(num(hx)) \(num(cy))h\(num(handle))\" stroke=\"\(color.hex)\" stroke-width=\"\(num(width * pt))\"\(dash(style, width: width))/>"
                 }
-                if let marker { out += "<circle cx=\"\(num(hx + handle / 2))\" cy=\"\(num(cy))\" r=\"\(num((marker == .point ? 3 : 6) * pt / 2))\" fill=\"\(color.hex)\"/>" }
+                if let marker {
+                    out +=
+                        "<circle cx=\"\(num(hx + handle / 2))\" cy=\"\(num(cy))\" r=\"\(num((marker == .point ? 3 : 6) * pt / 2))\" fill=\"\(color.hex)\"/>"
+                }
             case .scatter(_, _, let colors, let size, _):
-                out += "<circle cx=\"\(num(hx + handle / 2))\" cy=\"\(num(cy))\" r=\"\(num(size.squareRoot() * pt / 2))\" fill=\"\(colors.color(at: 0).hex)\"/>"
+                out +=
+                    "<circle cx=\"\(num(hx + handle / 2))\" cy=\"\(num(cy))\" r=\"\(num(size.squareRoot() * pt / 2))\" fill=\"\(colors.color(at: 0).hex)\"/>"
             case .image: break
             }
             out += "<text x=\"\(num(hx + handle + font * 0.8))\" y=\"\(num(cy + font * 0.36))\">\(xml(label))</text>\n"
@@ -227,7 +246,10 @@ enum FigureSVG {
             let dx = bx - ax, dy = by - ay, len = (dx * dx + dy * dy).squareRoot()
             var worst = -1.0, at = a
             for i in (a + 1)..<b {
-                let d = len > 0 ? abs(dy * (p[i].0 - ax) - dx * (p[i].1 - ay)) / len : ((p[i].0 - ax) * (p[i].0 - ax) + (p[i].1 - ay) * (p[i].1 - ay)).squareRoot()
+                let d =
+                    len > 0
+                    ? abs(dy * (p[i].0 - ax) - dx * (p[i].1 - ay)) / len
+                    : ((p[i].0 - ax) * (p[i].0 - ax) + (p[i].1 - ay) * (p[i].1 - ay)).squareRoot()
                 if d > worst { worst = d; at = i }
             }
             if worst > tolerance { keep[at] = true; stack.append((a, at)); stack.append((at, b)) }

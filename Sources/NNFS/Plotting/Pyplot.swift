@@ -23,7 +23,8 @@ public enum plt {
 
     /// `plt.subplot(nrows, ncols, index)`: selects (creating) the subplot at 1-based `index`.
     public static func subplot(_ nrows: Int, _ ncols: Int, _ index: Int) {
-        precondition(nrows > 0 && ncols > 0 && (1...nrows * ncols).contains(index), "plt.subplot: index \(index) out of range for \(nrows)x\(ncols)")
+        precondition(
+            nrows > 0 && ncols > 0 && (1...nrows * ncols).contains(index), "plt.subplot: index \(index) out of range for \(nrows)x\(ncols)")
         figure.grid = (nrows, ncols)
         figure.current = index
     }
@@ -42,8 +43,10 @@ public enum plt {
     /// `plt.plot(x, y, fmt)`: a line through the points. `fmt` is matplotlib's short format: a
     /// colour letter, a marker (`o . s x +`) and a line style (`- -- : -.`), e.g. `"ro"`, `"k--"`.
     /// Without a colour, successive lines take matplotlib's default colour cycle.
-    public static func plot(_ x: some PlotValues, _ y: some PlotValues, _ fmt: String = "",
-                            c: String? = nil, color: String? = nil, linewidth: Double = 1.5, label: String? = nil) {
+    public static func plot(
+        _ x: some PlotValues, _ y: some PlotValues, _ fmt: String = "",
+        c: String? = nil, color: String? = nil, linewidth: Double = 1.5, label: String? = nil
+    ) {
         let xs = x.plotValues, ys = y.plotValues
         precondition(xs.count == ys.count, "plt.plot: x and y must have the same length (\(xs.count) and \(ys.count))")
         let f = parseFormat(fmt)
@@ -62,8 +65,10 @@ public enum plt {
     /// `plt.scatter(x, y, c=..., s=..., cmap=...)`: one disc per point, `s` in points² (default
     /// 36). `c` is a colour name, or one value per point mapped through `cmap` (default viridis)
     /// between the values' minimum and maximum.
-    public static func scatter(_ x: some PlotValues, _ y: some PlotValues, c: (any PlotColorSpec)? = nil,
-                               s: Double = 36, cmap: String? = nil, label: String? = nil) {
+    public static func scatter(
+        _ x: some PlotValues, _ y: some PlotValues, c: (any PlotColorSpec)? = nil,
+        s: Double = 36, cmap: String? = nil, label: String? = nil
+    ) {
         let xs = x.plotValues, ys = y.plotValues
         precondition(xs.count == ys.count, "plt.scatter: x and y must have the same length (\(xs.count) and \(ys.count))")
         let colors: ScatterColors
@@ -84,10 +89,13 @@ public enum plt {
     /// scaled between its minimum and maximum), or `(rows, cols, 3)` RGB (`uint8` 0-255 or floats
     /// 0-1). `extent` is `(left, right, bottom, top)` in data units (default: pixel centres at
     /// integers, row 0 at the top); `alpha` blends it over the background.
-    public static func imshow(_ image: Tensor, cmap: String? = nil, extent: (Double, Double, Double, Double)? = nil,
-                              origin: String = "upper", alpha: Double = 1, vmin: Double? = nil, vmax: Double? = nil) {
-        precondition(image.rank == 2 || (image.rank == 3 && image.shape[2] == 3),
-                     "plt.imshow: expected shape (rows, cols) or (rows, cols, 3), got \(image.shape)")
+    public static func imshow(
+        _ image: Tensor, cmap: String? = nil, extent: (Double, Double, Double, Double)? = nil,
+        origin: String = "upper", alpha: Double = 1, vmin: Double? = nil, vmax: Double? = nil
+    ) {
+        precondition(
+            image.rank == 2 || (image.rank == 3 && image.shape[2] == 3),
+            "plt.imshow: expected shape (rows, cols) or (rows, cols, 3), got \(image.shape)")
         let h = image.shape[0], w = image.shape[1]
         let values = image.doubles
         var pixels: [RGB]
@@ -101,9 +109,12 @@ public enum plt {
         }
         let upper = origin == "upper"
         let ext = extent ?? (-0.5, Double(w) - 0.5, upper ? Double(h) - 0.5 : -0.5, upper ? -0.5 : Double(h) - 0.5)
-        figure.currentAxes.series.append(.image(Image(height: h, width: w, pixels: pixels, values: values,
-                                                      channels: image.rank == 3 ? 3 : 1, cmap: image.rank == 3 ? nil : (cmap ?? "viridis"),
-                                                      extent: ext, originUpper: upper, alpha: alpha)))
+        figure.currentAxes.series.append(
+            .image(
+                Image(
+                    height: h, width: w, pixels: pixels, values: values,
+                    channels: image.rank == 3 ? 3 : 1, cmap: image.rank == 3 ? nil : (cmap ?? "viridis"),
+                    extent: ext, originUpper: upper, alpha: alpha)))
     }
 
     // MARK: output
@@ -166,7 +177,11 @@ public enum plt {
         }
         var color: String?, marker: Marker?
         for ch in rest {
-            if let m = Marker(rawValue: String(ch)) { marker = m } else if RGB(name: String(ch)) != nil { color = String(ch) } else {
+            if let m = Marker(rawValue: String(ch)) {
+                marker = m
+            } else if RGB(name: String(ch)) != nil {
+                color = String(ch)
+            } else {
                 preconditionFailure("plt.plot: unknown format '\(fmt)'")
             }
         }

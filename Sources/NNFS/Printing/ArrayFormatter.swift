@@ -79,8 +79,9 @@ enum FloatingFormat<F: PrintableFloat> {
             padLeft = adjustedPadLeft(padLeft, padRight: padRight, finiteCount: finiteCount, total: data.count, hasNegInf: hasNegInf)
             for x in data {
                 if x.isFinite {
-                    out.append(FloatFormatting.scientific(
-                        x, precision: maxFrac, minDigits: maxFrac, trim: .none, padLeft: padLeft, expDigits: expSize))
+                    out.append(
+                        FloatFormatting.scientific(
+                            x, precision: maxFrac, minDigits: maxFrac, trim: .none, padLeft: padLeft, expDigits: expSize))
                 } else {
                     out.append(nonFinite(x, width: padLeft + padRight + 1))
                 }

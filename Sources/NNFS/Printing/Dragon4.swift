@@ -117,7 +117,7 @@ struct BigUInt {
 
     /// `self -= q * d`; requires the result to be non-negative.
     mutating func subtract(_ d: BigUInt, times q: UInt32) {
-        var borrow: UInt64 = 0   // amount (< 2^32 + q) still to subtract at this limb
+        var borrow: UInt64 = 0  // amount (< 2^32 + q) still to subtract at this limb
         for i in limbs.indices {
             let sub = (i < d.limbs.count ? UInt64(d.limbs[i]) * UInt64(q) : 0) + borrow
             let cur = UInt64(limbs[i])

@@ -92,7 +92,8 @@ enum FloatFormatting {
         let bits = FloatBits(x)
         if bits.mantissa == 0 { return DecimalDigits(digits: [0], exponent: 0) }
         if bits.exponent <= F.fastPathMaxExponent, let s = shortestFromDescription(x.magnitude),
-           let r = applyCutoffs(s, x, cutoff: cutoff, maxDigits: maxDigits, minDigits: minDigits) {
+            let r = applyCutoffs(s, x, cutoff: cutoff, maxDigits: maxDigits, minDigits: minDigits)
+        {
             return r
         }
         var d = exactDigits(x, cutoff: cutoff, maxDigits: maxDigits, minDigits: minDigits)
@@ -117,7 +118,8 @@ enum FloatFormatting {
                 // (`5e-324` is exactly 4.94065645...e-324): it takes the exact route.
                 if F.significandBitCount == Double.significandBitCount { return x.isNormal ? s : nil }
                 guard F.significandBitCount == Float.significandBitCount,
-                      let wide = shortestFromDescription(Double(x.magnitude)) else { return nil }
+                    let wide = shortestFromDescription(Double(x.magnitude))
+                else { return nil }
                 return wide.digits.count <= minDigits ? wide : round(wide, keeping: minDigits)
             }
             return s

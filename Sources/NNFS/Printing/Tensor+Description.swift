@@ -43,7 +43,8 @@ extension Tensor: CustomStringConvertible {
     /// `array([], shape=(0, 3), dtype=float64)`, `array([   0,    1, ..., 1000], shape=(1001,))`.
     public var repr: String {
         let prefix = "array("
-        let body = count == 0
+        let body =
+            count == 0
             ? "[]"
             : arrayToString(separator: ", ", prefix: prefix, lineWidth: PrintOptions.lineWidth - 1)
         var extras: [String] = []
@@ -63,7 +64,8 @@ extension Tensor: CustomStringConvertible {
         } else {
             lastLineCount = head.utf8.count
         }
-        let spacer = lastLineCount + tail.utf8.count + 1 > PrintOptions.lineWidth
+        let spacer =
+            lastLineCount + tail.utf8.count + 1 > PrintOptions.lineWidth
             ? "\n" + String(repeating: " ", count: prefix.utf8.count)
             : " "
         return head + spacer + tail

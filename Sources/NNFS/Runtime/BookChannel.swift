@@ -22,7 +22,8 @@ public enum BookChannel {
     /// The channel's file descriptor, read once from the environment.
     public static let fileDescriptor: Int32? = {
         guard let text = ProcessInfo.processInfo.environment["NNFS_BOOK_CHANNEL_FD"],
-              let fd = Int32(text), fd > 2 else { return nil }
+            let fd = Int32(text), fd > 2
+        else { return nil }
         return fd
     }()
 
@@ -32,8 +33,9 @@ public enum BookChannel {
     /// in its pipe before the record is in the channel.
     public static func send(_ kind: String, _ payload: String) {
         guard let fd = fileDescriptor else { return }
-        precondition(!kind.contains(" ") && !kind.contains("\n") && !payload.contains("\n"),
-                     "BookChannel record must be one line")
+        precondition(
+            !kind.contains(" ") && !kind.contains("\n") && !payload.contains("\n"),
+            "BookChannel record must be one line")
         fflush(nil)  // all output streams (Swift 6 rejects the global `stdout` here)
         writeAll(fd, Array("\(kind) \(payload)\n".utf8))
     }

@@ -12,23 +12,35 @@ extension Tensor {
         case .add: return binary(a, b, as: resultType, AddKernel<Float>.self, AddKernel<Double>.self, WrappingAddKernel.self, warnAs: "add")
         case .subtract:
             if resultType == .bool {
-                fatalError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.")
+                fatalError(
+                    "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead."
+                )
             }
-            return binary(a, b, as: resultType, SubtractKernel<Float>.self, SubtractKernel<Double>.self, WrappingSubtractKernel.self, warnAs: "subtract")
-        case .multiply: return binary(a, b, as: resultType, MultiplyKernel<Float>.self, MultiplyKernel<Double>.self, WrappingMultiplyKernel.self, warnAs: "multiply")
-        // True division of integers gives float64, as in Python 3 / NumPy.
+            return binary(
+                a, b, as: resultType, SubtractKernel<Float>.self, SubtractKernel<Double>.self, WrappingSubtractKernel.self,
+                warnAs: "subtract")
+        case .multiply:
+            return binary(
+                a, b, as: resultType, MultiplyKernel<Float>.self, MultiplyKernel<Double>.self, WrappingMultiplyKernel.self,
+                warnAs: "multiply")
+        // True division of integers gives float64, as in Python 3 / NumPy (so the integer
+        // kernel passed here is never used).
         case .divide:
-            return binary(a, b, as: resultType.isFloatingPoint ? resultType : .float64,
-                          DivideKernel<Float>.self, DivideKernel<Double>.self, WrappingMultiplyKernel.self /* never used */, warnAs: "divide")
+            return binary(
+                a, b, as: resultType.isFloatingPoint ? resultType : .float64,
+                DivideKernel<Float>.self, DivideKernel<Double>.self, WrappingMultiplyKernel.self, warnAs: "divide")
         }
     }
 
     /// Runs the kernel for `dtype` on both operands converted to it. Integer results wrap like
     /// NumPy's fixed-width integers (`uint8` modulo 256); booleans compute as `int64`.
     static func binary<F: BinaryKernel, D: BinaryKernel, I: BinaryKernel>(
-        _ a: Tensor, _ b: Tensor, as dtype: DType, _ f: F.Type, _ d: D.Type, _ i: I.Type, warnAs name: String? = nil) -> Tensor
-        where F.Element == Float, F.Result == Float, D.Element == Double, D.Result == Double,
-              I.Element == Int, I.Result == Int {
+        _ a: Tensor, _ b: Tensor, as dtype: DType, _ f: F.Type, _ d: D.Type, _ i: I.Type, warnAs name: String? = nil
+    ) -> Tensor
+    where
+        F.Element == Float, F.Result == Float, D.Element == Double, D.Result == Double,
+        I.Element == Int, I.Result == Int
+    {
         let t: Tensor
         switch dtype {
         case .float32:
@@ -63,10 +75,12 @@ extension Tensor {
     /// beyond 2^53, the same rounded) value either way, so the results are identical to widening
     /// first (`FastPathTests`). `nil` for every other combination.
     static func widening<D: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ d: D.Type) -> (values: [Double], shape: [Int])?
-        where D.Element == Double, D.Result == Double {
+    where D.Element == Double, D.Result == Double {
         guard !a.transposedView && !b.transposedView, a.count > 0 else { return nil }
-        @inline(__always) func run<X, Y>(_ x: [X], _ y: [Y], _ wx: (X) -> Double, _ wy: (Y) -> Double,
-                                         scalar: Bool) -> [Double] {
+        @inline(__always) func run<X, Y>(
+            _ x: [X], _ y: [Y], _ wx: (X) -> Double, _ wy: (Y) -> Double,
+            scalar: Bool
+        ) -> [Double] {
             [Double](unsafeUninitializedCapacity: x.count) { out, count in
                 x.withUnsafeBufferPointer { px in
                     y.withUnsafeBufferPointer { py in
@@ -136,8 +150,12 @@ extension Tensor {
         switch a.storage {
         case .float32(let v): return Tensor(float32: v.map { -$0 }, shape: a.shape).withStrides(a.strides)
         case .float64(let v): return Tensor(float64: v.map { -$0 }, shape: a.shape).withStrides(a.strides)
-        case .int(let v): return Tensor(ints: v.map { a.dtype == .uint8 ? (0 &- $0) & 0xFF : 0 &- $0 }, shape: a.shape, dtype: a.dtype).withStrides(a.strides)
-        case .bool: fatalError("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.")
+        case .int(let v):
+            return Tensor(ints: v.map { a.dtype == .uint8 ? (0 &- $0) & 0xFF : 0 &- $0 }, shape: a.shape, dtype: a.dtype).withStrides(
+                a.strides)
+        case .bool:
+            fatalError(
+                "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.")
         }
     }
 
@@ -159,7 +177,8 @@ extension Tensor {
 
     mutating func assignInPlace(_ result: Tensor) {
         if result.shape != shape {
-            fatalError("non-broadcastable output operand with shape \(pyShape(shape)) doesn't match the broadcast shape \(pyShape(result.shape))")
+            fatalError(
+                "non-broadcastable output operand with shape \(pyShape(shape)) doesn't match the broadcast shape \(pyShape(result.shape))")
         }
         self = result.astype(dtype)
     }

@@ -9,7 +9,11 @@ enum Broadcast {
         for i in 0..<rank {
             let da = i < rank - a.count ? 1 : a[i - (rank - a.count)]
             let db = i < rank - b.count ? 1 : b[i - (rank - b.count)]
-            if da == db || db == 1 { out[i] = da } else if da == 1 { out[i] = db } else {
+            if da == db || db == 1 {
+                out[i] = da
+            } else if da == 1 {
+                out[i] = db
+            } else {
                 fatalError("operands could not be broadcast together with shapes \(pyShape(a)) \(pyShape(b))")
             }
         }
@@ -23,9 +27,11 @@ enum Broadcast {
     /// parameter (not a captured variable the compiler must reload after each store), which lets
     /// the inner loops vectorise.
     @inline(never)
-    static func matrixLoop<K: BinaryKernel>(_ o: UnsafeMutablePointer<K.Result>, _ x: UnsafePointer<K.Element>,
-                                            _ y: UnsafePointer<K.Element>, rows: Int, cols: Int,
-                                            _ mode: MatrixBroadcast, _ kernel: K.Type) {
+    static func matrixLoop<K: BinaryKernel>(
+        _ o: UnsafeMutablePointer<K.Result>, _ x: UnsafePointer<K.Element>,
+        _ y: UnsafePointer<K.Element>, rows: Int, cols: Int,
+        _ mode: MatrixBroadcast, _ kernel: K.Type
+    ) {
         // Row pointers are advanced outside the inner loops, which then carry no overflow-checked
         // index arithmetic (a trap path would stop vectorisation).
         switch mode {
@@ -80,18 +86,23 @@ enum Broadcast {
     /// a one-element operand, a row `(n,)`/`(1, n)` or a column `(m, 1)` against an `(m, n)`
     /// matrix (bias rows, keepdims sums); otherwise the last axis is the inner loop and the outer
     /// axes are walked with a counter.
-    static func apply<K: BinaryKernel>(_ a: [K.Element], _ aShape: [Int], _ b: [K.Element], _ bShape: [Int],
-                                       _ kernel: K.Type) -> (values: [K.Result], shape: [Int]) {
+    static func apply<K: BinaryKernel>(
+        _ a: [K.Element], _ aShape: [Int], _ b: [K.Element], _ bShape: [Int],
+        _ kernel: K.Type
+    ) -> (values: [K.Result], shape: [Int]) {
         typealias R = K.Result
         let outShape = aShape == bShape ? aShape : shape(aShape, bShape)
         let n = outShape.reduce(1, *)
         if n == 0 { return ([], outShape) }
         var mode: MatrixBroadcast?
         var rows = 1, cols = n
-        if aShape == bShape { mode = .same }
-        else if b.count == 1 && n == a.count { mode = .fullByScalar }
-        else if a.count == 1 && n == b.count { mode = .scalarByFull }
-        else if outShape.count == 2 {
+        if aShape == bShape {
+            mode = .same
+        } else if b.count == 1 && n == a.count {
+            mode = .fullByScalar
+        } else if a.count == 1 && n == b.count {
+            mode = .scalarByFull
+        } else if outShape.count == 2 {
             // (m, n) against a row (n,) / (1, n) or a column (m, 1), either side.
             (rows, cols) = (outShape[0], outShape[1])
             let aFull = a.count == n, bFull = b.count == n
@@ -99,10 +110,15 @@ enum Broadcast {
             let bCol = !bFull && b.count == rows && bShape.count == 2 && bShape[1] == 1
             let aRow = !aFull && a.count == cols && (aShape.count == 1 || aShape[0] == 1)
             let aCol = !aFull && a.count == rows && aShape.count == 2 && aShape[1] == 1
-            if aFull && bRow { mode = .fullByRow }
-            else if aFull && bCol { mode = .fullByColumn }
-            else if bFull && aRow { mode = .rowByFull }
-            else if bFull && aCol { mode = .columnByFull }
+            if aFull && bRow {
+                mode = .fullByRow
+            } else if aFull && bCol {
+                mode = .fullByColumn
+            } else if bFull && aRow {
+                mode = .rowByFull
+            } else if bFull && aCol {
+                mode = .columnByFull
+            }
         }
         if let mode {
             let values = [R](unsafeUninitializedCapacity: n) { out, count in

@@ -3,8 +3,9 @@
 /// whole tensors (`Equatable`): NumPy's `predictions == y` is `predictions .== y` here.
 extension Tensor {
     static func compare<F: BinaryKernel, D: BinaryKernel, I: BinaryKernel>(
-        _ a: Tensor, _ b: Tensor, _ f: F.Type, _ d: D.Type, _ i: I.Type) -> Tensor
-        where F.Element == Float, F.Result == Bool, D.Element == Double, D.Result == Bool, I.Element == Int, I.Result == Bool {
+        _ a: Tensor, _ b: Tensor, _ f: F.Type, _ d: D.Type, _ i: I.Type
+    ) -> Tensor
+    where F.Element == Float, F.Result == Bool, D.Element == Double, D.Result == Bool, I.Element == Int, I.Result == Bool {
         let r: (values: [Bool], shape: [Int])
         switch (a.storage, b.storage) {
         case (.float32(let x), .float32(let y)): r = Broadcast.apply(x, a.shape, y, b.shape, F.self)

@@ -45,7 +45,9 @@ extension Tensor {
         var target = shape
         target[0] = rows.count
         let v = (Tensor.zeros(target, dtype: dtype) + value).astype(dtype)
-        if v.shape != target { fatalError("could not broadcast input array from shape \(pyShape(value.shape)) into shape \(pyShape(target))") }
+        if v.shape != target {
+            fatalError("could not broadcast input array from shape \(pyShape(value.shape)) into shape \(pyShape(target))")
+        }
         let w = rowSize
         let r = (rows.lowerBound * w)..<(rows.upperBound * w)
         switch (storage, v.storage) {
@@ -112,7 +114,8 @@ extension Tensor {
         }
         let c = cols.ints
         guard c.count == rows.count else {
-            fatalError("shape mismatch: indexing arrays could not be broadcast together with shapes (\(rows.count),) \(pyShape(cols.shape))")
+            fatalError(
+                "shape mismatch: indexing arrays could not be broadcast together with shapes (\(rows.count),) \(pyShape(cols.shape))")
         }
         let w = shape[1]
         return zip(rows, c).map { r, j in
@@ -206,7 +209,9 @@ extension Tensor {
     mutating func scatter(_ positions: [Int], _ value: Tensor) {
         let v = value.astype(dtype)
         guard v.count == 1 || v.count == positions.count else {
-            fatalError("NumPy boolean array indexing assignment cannot assign \(v.count) input values to the \(positions.count) output values where the mask is true")
+            fatalError(
+                "NumPy boolean array indexing assignment cannot assign \(v.count) input values to the \(positions.count) output values where the mask is true"
+            )
         }
         func put<E>(_ a: inout [E], _ b: [E]) {
             if b.count == 1 { for p in positions { a[p] = b[0] } } else { for (k, p) in positions.enumerated() { a[p] = b[k] } }

@@ -124,7 +124,9 @@ enum Layout {
                 walk.innerLength *= shape[axis]
                 span = strides[axis] * shape[axis]
             }
-            walk.chunk = contiguous ? walk.innerLength
+            walk.chunk =
+                contiguous
+                ? walk.innerLength
                 : Swift.max(bufferSize / contiguousLength, 1) * contiguousLength
         }
         let cs = cStrides(shape)

@@ -63,9 +63,10 @@ extension Tensor {
             let x = a.floats, y = b.floats
             var c = [Float](repeating: 0, count: m * n)
             if m > 0 && n > 0 {
-                cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
-                            Int32(m), Int32(n), Int32(k), 1, x, Int32(Swift.max(a.shape.last ?? 1, 1)),
-                            y, Int32(Swift.max(b.shape.last ?? 1, 1)), 0, &c, Int32(Swift.max(n, 1)))
+                cblas_sgemm(
+                    CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), 1, x, Int32(Swift.max(a.shape.last ?? 1, 1)),
+                    y, Int32(Swift.max(b.shape.last ?? 1, 1)), 0, &c, Int32(Swift.max(n, 1)))
             }
             return Tensor(float32: c, shape: outShape)
         default:
@@ -89,8 +90,10 @@ extension Tensor {
 
     /// `float64` product through the BLAS routine NumPy would pick for these ranks.
     /// `x` is stored `(m, k)` or, when `ta`, `(k, m)`; `y` is `(k, n)` or, when `tb`, `(n, k)`.
-    static func gemm(_ x: [Double], _ y: [Double], m: Int, k: Int, n: Int, aRank: Int, bRank: Int,
-                     ta: Bool = false, tb: Bool = false) -> [Double] {
+    static func gemm(
+        _ x: [Double], _ y: [Double], m: Int, k: Int, n: Int, aRank: Int, bRank: Int,
+        ta: Bool = false, tb: Bool = false
+    ) -> [Double] {
         guard m > 0 && n > 0 && k > 0 else { return [Double](repeating: 0, count: m * n) }
         let M = Int32(m), N = Int32(n), K = Int32(k)
         // beta = 0: BLAS writes every element of C without reading it.
@@ -100,14 +103,21 @@ extension Tensor {
             case (1, 1):
                 out[0] = cblas_ddot(K, x, 1, y, 1)
             case (2, 1):
-                if ta { cblas_dgemv(CblasRowMajor, CblasTrans, K, M, 1, x, M, y, 1, 0, out, 1) }
-                else { cblas_dgemv(CblasRowMajor, CblasNoTrans, M, K, 1, x, K, y, 1, 0, out, 1) }
+                if ta {
+                    cblas_dgemv(CblasRowMajor, CblasTrans, K, M, 1, x, M, y, 1, 0, out, 1)
+                } else {
+                    cblas_dgemv(CblasRowMajor, CblasNoTrans, M, K, 1, x, K, y, 1, 0, out, 1)
+                }
             case (1, 2):
-                if tb { cblas_dgemv(CblasRowMajor, CblasNoTrans, N, K, 1, y, K, x, 1, 0, out, 1) }
-                else { cblas_dgemv(CblasRowMajor, CblasTrans, K, N, 1, y, N, x, 1, 0, out, 1) }
+                if tb {
+                    cblas_dgemv(CblasRowMajor, CblasNoTrans, N, K, 1, y, K, x, 1, 0, out, 1)
+                } else {
+                    cblas_dgemv(CblasRowMajor, CblasTrans, K, N, 1, y, N, x, 1, 0, out, 1)
+                }
             default:
-                cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
-                            M, N, K, 1, x, ta ? M : K, y, tb ? K : N, 0, out, N)
+                cblas_dgemm(
+                    CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+                    M, N, K, 1, x, ta ? M : K, y, tb ? K : N, 0, out, N)
             }
             count = m * n
         }

@@ -10,8 +10,10 @@ extension Tensor {
     /// Applies a `Double` function to every element, rounding to `Float` for `float32` input.
     /// The result keeps the input's memory order (``Layout``). With `warnAs`, the IEEE flags the
     /// loop raises become NumPy's `RuntimeWarning`s for that ufunc name.
-    func mapFloating(warnAs name: String? = nil, file: StaticString = #fileID, line: UInt = #line,
-                     _ f: (Double) -> Double) -> Tensor {
+    func mapFloating(
+        warnAs name: String? = nil, file: StaticString = #fileID, line: UInt = #line,
+        _ f: (Double) -> Double
+    ) -> Tensor {
         if name != nil { RuntimeWarnings.clearFlags() }
         let t: Tensor
         switch storage {
@@ -24,8 +26,10 @@ extension Tensor {
     }
 
     /// Applies an exact (correctly rounded in any precision) operation in the element's own type.
-    func mapExact(warnAs name: String? = nil, file: StaticString = #fileID, line: UInt = #line,
-                  _ f32: (Float) -> Float, _ f64: (Double) -> Double) -> Tensor {
+    func mapExact(
+        warnAs name: String? = nil, file: StaticString = #fileID, line: UInt = #line,
+        _ f32: (Float) -> Float, _ f64: (Double) -> Double
+    ) -> Tensor {
         if name != nil { RuntimeWarnings.clearFlags() }
         let t: Tensor
         switch storage {
@@ -73,9 +77,13 @@ extension Tensor {
     /// `np.sign(a)`: -1, 0 or 1 (NaN stays NaN).
     public func sign() -> Tensor {
         if case .int(let a) = storage {
-            return Tensor(ints: a.map { $0 > 0 ? 1 : $0 < 0 ? (dtype == .uint8 ? 255 : -1) : 0 }, shape: shape, dtype: dtype).withStrides(strides)
+            return Tensor(ints: a.map { $0 > 0 ? 1 : $0 < 0 ? (dtype == .uint8 ? 255 : -1) : 0 }, shape: shape, dtype: dtype).withStrides(
+                strides)
         }
-        if dtype == .bool { fatalError("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.") }
+        if dtype == .bool {
+            fatalError(
+                "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.")
+        }
         // Zero of either sign gives 0. (NumPy's sign has no -0.); NaN stays NaN.
         return mapExact({ $0 > 0 ? 1 : $0 < 0 ? -1 : $0 == 0 ? 0 : $0 }, { $0 > 0 ? 1 : $0 < 0 ? -1 : $0 == 0 ? 0 : $0 })
     }

@@ -129,7 +129,9 @@ extension Tensor {
             default: break
             }
         }
-        let split = axis.map { ax -> (Int, Int, Int) in let a = axisSplit(ax); return (a.outer, a.n, a.inner) }
+        let split = axis.map { ax -> (Int, Int, Int) in
+            let a = axisSplit(ax); return (a.outer, a.n, a.inner)
+        }
         switch storage {
         case .float32(let a): return Tensor(float32: Tensor.sumFloat(a, shape, axis: axis, split: split), shape: outShape)
         case .float64(let a): return Tensor(float64: Tensor.sumFloat(a, shape, axis: axis, split: split), shape: outShape)
@@ -165,7 +167,9 @@ extension Tensor {
     /// With `values` (`np.max`/`np.min` rather than `argmax`/`argmin`) an equal later element
     /// replaces the current one, as NumPy's `maximum` reduction does (`np.max([-0., 0.])` is
     /// `0.`, `np.max([0., -0.])` is `-0.`), and the elements are visited in NumPy's memory order.
-    func selectReduce(axis: Int?, keepdims: Bool, name: String, wantMax: Bool, values: Bool = false) -> (indices: [Int], shape: [Int], flatIndex: [Int]) {
+    func selectReduce(axis: Int?, keepdims: Bool, name: String, wantMax: Bool, values: Bool = false) -> (
+        indices: [Int], shape: [Int], flatIndex: [Int]
+    ) {
         if count == 0 {
             // Only an empty reduced axis has nothing to select; other empty axes give an empty result.
             if axis.map({ shape[normalizedAxis($0)] == 0 }) ?? true {
@@ -236,17 +240,19 @@ extension Tensor {
     /// `np.max(a, axis=..., keepdims=...)`, in the array's dtype.
     public func max(axis: Int? = nil, keepdims: Bool = false) -> Tensor {
         let r = selectReduce(axis: axis, keepdims: keepdims, name: "maximum", wantMax: true, values: true)
-        return gather(flat: r.flatIndex, shape: r.shape).withStrides(strides.flatMap {
-            Layout.reductionResultStrides(shape, $0, reduced: reducedAxes(axis), keepdims: keepdims)
-        })
+        return gather(flat: r.flatIndex, shape: r.shape).withStrides(
+            strides.flatMap {
+                Layout.reductionResultStrides(shape, $0, reduced: reducedAxes(axis), keepdims: keepdims)
+            })
     }
 
     /// `np.min(a, axis=..., keepdims=...)`, in the array's dtype.
     public func min(axis: Int? = nil, keepdims: Bool = false) -> Tensor {
         let r = selectReduce(axis: axis, keepdims: keepdims, name: "minimum", wantMax: false, values: true)
-        return gather(flat: r.flatIndex, shape: r.shape).withStrides(strides.flatMap {
-            Layout.reductionResultStrides(shape, $0, reduced: reducedAxes(axis), keepdims: keepdims)
-        })
+        return gather(flat: r.flatIndex, shape: r.shape).withStrides(
+            strides.flatMap {
+                Layout.reductionResultStrides(shape, $0, reduced: reducedAxes(axis), keepdims: keepdims)
+            })
     }
 
     /// `np.argmax(a, axis=...)`: `int64` indices of the first largest value.

@@ -43,7 +43,9 @@ extension Tensor {
 
     /// The block `ranges` as a tensor standing for NumPy's view.
     func block(_ ranges: [Range<Int>]) -> Tensor {
-        guard ranges.count <= rank else { fatalError("too many indices for array: array is \(rank)-dimensional, but \(ranges.count) were indexed") }
+        guard ranges.count <= rank else {
+            fatalError("too many indices for array: array is \(rank)-dimensional, but \(ranges.count) were indexed")
+        }
         let (positions, newShape) = blockPositions(ranges)
         return gather(flat: positions, shape: newShape).withStrides(strides ?? Layout.cStrides(shape))
     }
@@ -52,7 +54,9 @@ extension Tensor {
     mutating func setBlock(_ ranges: [Range<Int>], _ value: Tensor) {
         let (positions, newShape) = blockPositions(ranges)
         let v = (Tensor.zeros(newShape, dtype: dtype) + value).astype(dtype)
-        if v.shape != newShape { fatalError("could not broadcast input array from shape \(pyShape(value.shape)) into shape \(pyShape(newShape))") }
+        if v.shape != newShape {
+            fatalError("could not broadcast input array from shape \(pyShape(value.shape)) into shape \(pyShape(newShape))")
+        }
         scatter(positions, v)
     }
 
@@ -76,7 +80,7 @@ extension Tensor {
 
     /// `a[lo:hi, lo2:hi2, lo3:hi3]`: a block of the first three axes.
     public subscript<R: RangeExpression, S: RangeExpression, U: RangeExpression>(_ a: R, _ b: S, _ c: U) -> Tensor
-        where R.Bound == Int, S.Bound == Int, U.Bound == Int {
+    where R.Bound == Int, S.Bound == Int, U.Bound == Int {
         get { block([clampedRange(a, axis: 0), clampedRange(b, axis: 1), clampedRange(c, axis: 2)]) }
         set { setBlock([clampedRange(a, axis: 0), clampedRange(b, axis: 1), clampedRange(c, axis: 2)], newValue) }
     }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// NumPy's floating-point `RuntimeWarning`s (`overflow encountered in exp`, `divide by zero

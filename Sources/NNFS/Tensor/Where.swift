@@ -6,7 +6,9 @@ extension Tensor {
         if outShape == shape { return self }
         let target = Broadcast.shape(shape, outShape)
         guard target == outShape else {
-            fatalError("operands could not be broadcast together with remapped shapes [original->remapped]: \(pyShape(shape)) and requested shape \(pyShape(outShape))")
+            fatalError(
+                "operands could not be broadcast together with remapped shapes [original->remapped]: \(pyShape(shape)) and requested shape \(pyShape(outShape))"
+            )
         }
         let st = Broadcast.strides(shape, in: outShape)
         let n = outShape.reduce(1, *)

@@ -28,9 +28,11 @@ enum WideningCache {
         guard a.count >= minimumCount && a.count <= maximumCount else { return Conversion.toDouble(a) }
         let address = a.withUnsafeBufferPointer { $0.baseAddress }
         let hit = entries.withLock { list -> [Double]? in
-            guard let i = list.firstIndex(where: { entry in
-                entry.source.count == a.count && entry.source.withUnsafeBufferPointer { $0.baseAddress } == address
-            }) else { return nil }
+            guard
+                let i = list.firstIndex(where: { entry in
+                    entry.source.count == a.count && entry.source.withUnsafeBufferPointer { $0.baseAddress } == address
+                })
+            else { return nil }
             let entry = list.remove(at: i)
             list.insert(entry, at: 0)
             return entry.wide

@@ -7,21 +7,29 @@ public enum MismatchFormatter {
     /// How many differing lines a message lists by default.
     public static let shortLimit = 3
 
-    public static func messages(_ mismatches: [OutputMismatch], block: FencedBlock, file: String, what: String = "the book's output",
-                                limit: Int? = shortLimit) -> [String] {
+    public static func messages(
+        _ mismatches: [OutputMismatch], block: FencedBlock, file: String, what: String = "the book's output",
+        limit: Int? = shortLimit
+    ) -> [String] {
         format(mismatches, limit: limit) { m in
             let line = m.expectedIndex.map { block.firstContentLine + $0 } ?? block.closeLine
             return "\(file):\(line)"
-        } header: { "output differs from \(what)" }
+        } header: {
+            "output differs from \(what)"
+        }
     }
 
     public static func messages(_ mismatches: [OutputMismatch], snapshotPath: String, limit: Int? = shortLimit) -> [String] {
         format(mismatches, limit: limit) { m in
             m.expectedIndex.map { "\(snapshotPath):\($0 + 1)" } ?? snapshotPath
-        } header: { "output differs from the snapshot" }
+        } header: {
+            "output differs from the snapshot"
+        }
     }
 
-    private static func format(_ mismatches: [OutputMismatch], limit: Int?, location: (OutputMismatch) -> String, header: () -> String) -> [String] {
+    private static func format(_ mismatches: [OutputMismatch], limit: Int?, location: (OutputMismatch) -> String, header: () -> String)
+        -> [String]
+    {
         var out: [String] = []
         let shown = limit ?? mismatches.count
         for m in mismatches.prefix(shown) {

@@ -46,16 +46,22 @@ public struct OutputComparator: Sendable {
                 if let c = closest, let why = lineMismatch(segment[0].text, a[c].text) {
                     reason += "; closest is actual line \(a[c].index + 1): \(why)"
                 }
-                return [OutputMismatch(expectedIndex: segment[0].index, actualIndex: closest.map { a[$0].index },
-                                       expectedText: segment[0].text, actualText: closest.map { a[$0].text }, reason: reason)]
+                return [
+                    OutputMismatch(
+                        expectedIndex: segment[0].index, actualIndex: closest.map { a[$0].index },
+                        expectedText: segment[0].text, actualText: closest.map { a[$0].text }, reason: reason)
+                ]
             }
             position = found + segment.count
         }
         let tailStart = max(position, a.count - last.count)
         let tailMismatch = compareAligned(last, a[tailStart..<a.count], allowExtra: false)
         if !tailMismatch.isEmpty, a.count - position < last.count {
-            return [OutputMismatch(expectedIndex: last.first?.index, actualIndex: nil, expectedText: last.first?.text,
-                                   actualText: nil, reason: "the actual output ends before the expected lines after `...`")]
+            return [
+                OutputMismatch(
+                    expectedIndex: last.first?.index, actualIndex: nil, expectedText: last.first?.text,
+                    actualText: nil, reason: "the actual output ends before the expected lines after `...`")
+            ]
         }
         return tailMismatch
     }
@@ -73,7 +79,8 @@ public struct OutputComparator: Sendable {
             for (x, y) in zip(et, at) {
                 switch (x, y) {
                 case (.text(let s), .text(let t)): sameShape = sameShape && s == t
-                case (.number(let m), .number(let n)): score += abs(n.value - m.value) <= tolerance(for: m, impliedDecimals: implied) ? 1 : 0
+                case (.number(let m), .number(let n)):
+                    score += abs(n.value - m.value) <= tolerance(for: m, impliedDecimals: implied) ? 1 : 0
                 default: sameShape = false
                 }
             }
@@ -91,25 +98,37 @@ public struct OutputComparator: Sendable {
     }
 
     /// Line-by-line comparison of equally positioned lines, then missing/extra lines.
-    private func compareAligned(_ e: [(index: Int, text: String)], _ a: ArraySlice<(index: Int, text: String)>, allowExtra: Bool) -> [OutputMismatch] {
+    private func compareAligned(_ e: [(index: Int, text: String)], _ a: ArraySlice<(index: Int, text: String)>, allowExtra: Bool)
+        -> [OutputMismatch]
+    {
         var found: [OutputMismatch] = []
         let actual = Array(a)
         for k in 0..<min(e.count, actual.count) {
             if let reason = lineMismatch(e[k].text, actual[k].text) {
-                found.append(OutputMismatch(expectedIndex: e[k].index, actualIndex: actual[k].index,
-                                            expectedText: e[k].text, actualText: actual[k].text, reason: reason))
+                found.append(
+                    OutputMismatch(
+                        expectedIndex: e[k].index, actualIndex: actual[k].index,
+                        expectedText: e[k].text, actualText: actual[k].text, reason: reason))
             }
         }
         if e.count > actual.count {
             let missing = e[actual.count...]
-            found.append(OutputMismatch(expectedIndex: missing.first!.index, actualIndex: nil, expectedText: missing.first!.text,
-                                        actualText: nil,
-                                        reason: "missing \(missing.count) line\(missing.count == 1 ? "" : "s"): the actual output has \(actual.count) line\(actual.count == 1 ? "" : "s"), \(e.count) expected"))
+            found.append(
+                OutputMismatch(
+                    expectedIndex: missing.first!.index, actualIndex: nil, expectedText: missing.first!.text,
+                    actualText: nil,
+                    reason:
+                        "missing \(missing.count) line\(missing.count == 1 ? "" : "s"): the actual output has \(actual.count) line\(actual.count == 1 ? "" : "s"), \(e.count) expected"
+                ))
         } else if actual.count > e.count && !allowExtra {
             let extra = actual[e.count...]
-            found.append(OutputMismatch(expectedIndex: nil, actualIndex: extra.first!.index, expectedText: nil,
-                                        actualText: extra.first!.text,
-                                        reason: "\(extra.count) unexpected extra line\(extra.count == 1 ? "" : "s"): the actual output has \(actual.count) line\(actual.count == 1 ? "" : "s"), \(e.count) expected"))
+            found.append(
+                OutputMismatch(
+                    expectedIndex: nil, actualIndex: extra.first!.index, expectedText: nil,
+                    actualText: extra.first!.text,
+                    reason:
+                        "\(extra.count) unexpected extra line\(extra.count == 1 ? "" : "s"): the actual output has \(actual.count) line\(actual.count == 1 ? "" : "s"), \(e.count) expected"
+                ))
         }
         return found
     }

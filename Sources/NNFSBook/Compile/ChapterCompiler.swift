@@ -28,11 +28,15 @@ public struct ChapterCompiler {
 
     /// The arguments after `swiftc` (public so they can be shown and tested).
     public func arguments(source: String, output: String) -> [String] {
-        var args = ["-Onone", "-g", "-swift-version", "5", "-suppress-warnings", "-diagnostic-style", "llvm",
-                    "-module-name", "NNFSBookChapter", "-I", core.moduleDirectory]
+        var args = [
+            "-Onone", "-g", "-swift-version", "5", "-suppress-warnings", "-diagnostic-style", "llvm",
+            "-module-name", "NNFSBookChapter", "-I", core.moduleDirectory,
+        ]
         for include in core.extraIncludes { args += ["-I", include] }
-        args += ["-L", core.libraryDirectory, "-lNNFS", "-Xlinker", "-rpath", "-Xlinker", core.libraryDirectory,
-                 source, "-o", output]
+        args += [
+            "-L", core.libraryDirectory, "-lNNFS", "-Xlinker", "-rpath", "-Xlinker", core.libraryDirectory,
+            source, "-o", output,
+        ]
         return args
     }
 
@@ -42,8 +46,9 @@ public struct ChapterCompiler {
         var failedCell: Int?
         var errors: [Diagnostic] = []
         func outcome(_ executable: String?, _ programError: String? = nil) -> Outcome {
-            Outcome(executable: executable, plan: plan, failedCell: failedCell, errors: errors,
-                    programError: programError, seconds: Date().timeIntervalSince(start))
+            Outcome(
+                executable: executable, plan: plan, failedCell: failedCell, errors: errors,
+                programError: programError, seconds: Date().timeIntervalSince(start))
         }
         while !plan.cells.isEmpty {
             let attempt = try attemptCompile(plan)
@@ -64,8 +69,11 @@ public struct ChapterCompiler {
                 d.file == plan.chapter.displayPath ? d : Self.atClosingFence(d, of: culprit, in: plan)
             }
             if errors.isEmpty {
-                errors = [Diagnostic(file: plan.chapter.displayPath, line: culprit.code.openLine, column: 1,
-                                     message: "this cell makes the program fail to compile:\n" + attempt.output, detail: [])]
+                errors = [
+                    Diagnostic(
+                        file: plan.chapter.displayPath, line: culprit.code.openLine, column: 1,
+                        message: "this cell makes the program fail to compile:\n" + attempt.output, detail: [])
+                ]
             }
             plan = plan.dropping(from: culprit.index)
         }
@@ -85,13 +93,16 @@ public struct ChapterCompiler {
         let source = workDirectory + "/main.swift"
         let binary = workDirectory + "/chapter"
         try AtomicFile.write(program.source, to: source)
-        let (status, output) = try Subprocess.collect(executable: "swiftc", arguments: arguments(source: source, output: binary),
-                                                      workingDirectory: workDirectory)
+        let (status, output) = try Subprocess.collect(
+            executable: "swiftc", arguments: arguments(source: source, output: binary),
+            workingDirectory: workDirectory)
         var seen = Set<String>()
         // swiftc's module-emitting and compiling jobs may both report the same error.
         let diagnostics = Diagnostic.parseErrors(output).filter { seen.insert($0.description).inserted }
         let located = diagnostics.compactMap { d in
-            cell(of: d, in: plan, program: program, source: source).map { (cell: $0, diagnostic: relocate(d, program: program, plan: plan, source: source)) }
+            cell(of: d, in: plan, program: program, source: source).map {
+                (cell: $0, diagnostic: relocate(d, program: program, plan: plan, source: source))
+            }
         }
         return Attempt(succeeded: status.succeeded, binary: binary, output: output, located: located, all: diagnostics)
     }
@@ -126,7 +137,8 @@ public struct ChapterCompiler {
     /// An error on the generated glue (e.g. "expected '}'") is shown at the cell's closing fence.
     private func relocate(_ d: Diagnostic, program: ProgramGenerator.Program, plan: ProgramPlan, source: String) -> Diagnostic {
         guard d.file != plan.chapter.displayPath, let index = program.cell(atGeneratedLine: d.line),
-              let cell = plan.cells.first(where: { $0.index == index }) else { return d }
+            let cell = plan.cells.first(where: { $0.index == index })
+        else { return d }
         return Self.atClosingFence(d, of: cell, in: plan)
     }
 

@@ -46,8 +46,9 @@ public enum CoreBuilder {
         guard let modules = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/NNFS.swiftmodule") }) else {
             throw RunnerError("the NNFS core built, but no NNFS.swiftmodule is in \(candidates.joined(separator: " or "))")
         }
-        return CoreBuild(root: root, libraryDirectory: lib, moduleDirectory: modules,
-                         extraIncludes: systemLibraryIncludes(root: root))
+        return CoreBuild(
+            root: root, libraryDirectory: lib, moduleDirectory: modules,
+            extraIncludes: systemLibraryIncludes(root: root))
     }
 
     /// Every `Sources/C*` folder with a `module.modulemap`, sorted (a stable compiler command line).

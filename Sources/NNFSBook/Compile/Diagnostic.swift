@@ -33,7 +33,9 @@ public struct Diagnostic: Sendable, Equatable {
         for kind in ["error", "warning", "note"] {
             guard let r = line.range(of: ": \(kind): ") else { continue }
             let location = line[..<r.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
-            guard location.count >= 3, let col = Int(location[location.count - 1]), let ln = Int(location[location.count - 2]) else { continue }
+            guard location.count >= 3, let col = Int(location[location.count - 1]), let ln = Int(location[location.count - 2]) else {
+                continue
+            }
             let file = location[..<(location.count - 2)].joined(separator: ":")
             return (file, ln, col, kind, String(line[r.upperBound...]))
         }

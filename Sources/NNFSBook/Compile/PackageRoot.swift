@@ -5,7 +5,9 @@ import Foundation
 public enum PackageRoot {
     public static let environmentKey = "NNFS_BOOK_ROOT"
 
-    public static func find(startingAt paths: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+    public static func find(startingAt paths: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> String
+    {
         if let forced = environment[environmentKey], !forced.isEmpty {
             let root = Paths.absolute(forced)
             guard isPackageRoot(root) else {
@@ -25,7 +27,9 @@ public enum PackageRoot {
                 dir = Paths.directory(of: dir)
             }
         }
-        throw RunnerError("cannot find the nnfs-book package above \(paths.first ?? Paths.currentDirectory) or the current directory; run from the repository or set \(environmentKey)")
+        throw RunnerError(
+            "cannot find the nnfs-book package above \(paths.first ?? Paths.currentDirectory) or the current directory; run from the repository or set \(environmentKey)"
+        )
     }
 
     static func isPackageRoot(_ dir: String) -> Bool {

@@ -22,7 +22,9 @@ public enum ChapterRestorer {
         }
         let storePath = PublishedCells.path(for: chapter)
         guard let published = try PublishedCells.read(storePath) else {
-            throw RunnerError("\(chapter.displayPath): no published cells recorded (\(Paths.display(storePath)) does not exist); `nnfs-book run \(chapter.displayPath) --update` records them")
+            throw RunnerError(
+                "\(chapter.displayPath): no published cells recorded (\(Paths.display(storePath)) does not exist); `nnfs-book run \(chapter.displayPath) --update` records them"
+            )
         }
         if let n = cell, !(1...max(1, chapter.cells.count)).contains(n) {
             throw RunnerError("--cell \(n): the chapter has \(chapter.cells.count) swift cell\(chapter.cells.count == 1 ? "" : "s")")
@@ -48,7 +50,9 @@ public enum ChapterRestorer {
         }
         if cell == nil {
             for n in match.deleted {
-                log.append("published cell \(n) is no longer in the chapter; restore does not re-insert deleted cells (its code is in \(Paths.display(storePath)))")
+                log.append(
+                    "published cell \(n) is no longer in the chapter; restore does not re-insert deleted cells (its code is in \(Paths.display(storePath)))"
+                )
             }
         }
         if restored.isEmpty {

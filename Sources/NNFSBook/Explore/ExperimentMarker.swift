@@ -22,7 +22,8 @@ struct ExperimentMarker {
             let after = options.explore && firstEdited.map { $0 < results[i].index } == true
             evidence[i].experiment = edit != nil || after
             guard evidence[i].experiment, case .finished(let failures) = evidence[i].stage, !evidence[i].forStateOnly,
-                  failures.contains(where: \.isComparison) || edit != nil, let actual = results[i].actual else { continue }
+                failures.contains(where: \.isComparison) || edit != nil, let actual = results[i].actual
+            else { continue }
             let cell = results[i].cell
             var x = Exploration.make(expected: cell.output.map(\.text), tolerance: cell.output?.options.tolerance, actual: actual)
             if let snap = results[i].snapshot, let at = Exploration.firstDifference(reference: snap, actual: actual) {
@@ -43,7 +44,9 @@ struct ExperimentMarker {
                 if comparison.count > 1 || comparison.first != .output {
                     lines.append("  also differs: " + comparison.map(\.rawValue).joined(separator: ", "))
                 }
-                lines.append("  compare instead of failing: `nnfs-book run \(chapter.displayPath) --explore`; keep the edit: `--update`; undo it: `nnfs-book restore \(chapter.displayPath) --cell \(cell.index)`")
+                lines.append(
+                    "  compare instead of failing: `nnfs-book run \(chapter.displayPath) --explore`; keep the edit: `--update`; undo it: `nnfs-book restore \(chapter.displayPath) --cell \(cell.index)`"
+                )
                 results[i].messages = [lines.joined(separator: "\n")] + others
             }
         }
@@ -59,6 +62,7 @@ struct ExperimentMarker {
     /// The messages ``CellJudge`` writes for a failure that is not a comparison (the output limit,
     /// a bad side-channel record); the others are about comparisons, which the exploration replaces.
     private func finishingMessage(_ m: String, cell: Cell) -> Bool {
-        m.contains("printed more than the output limit") || m.hasPrefix("\(chapter.displayPath):\(cell.code.openLine): cell \(cell.index): ")
+        m.contains("printed more than the output limit")
+            || m.hasPrefix("\(chapter.displayPath):\(cell.code.openLine): cell \(cell.index): ")
     }
 }

@@ -31,7 +31,8 @@ public struct Exploration: Sendable, Equatable {
         let book = OutputNormalizer.lines(expected ?? "").map(\.text)
         let ours = OutputNormalizer.lines(actual).map(\.text)
         let bookLog = TrainingCurve.points(expected ?? ""), ourLog = TrainingCurve.points(actual)
-        let isLog = !bookLog.isEmpty && !ourLog.isEmpty
+        let isLog =
+            !bookLog.isEmpty && !ourLog.isEmpty
             && book.allSatisfy { $0 == OutputComparator.wildcard || $0.hasPrefix("epoch: ") }
         var raw: [(String?, String?)] = []
         if isLog {
@@ -72,7 +73,8 @@ public struct Exploration: Sendable, Equatable {
         } else {
             var s = "\(pairs.count) of \(raw.count) compared lines differ from the book"
             if let p = pairs.first, let b = p.book, let o = p.ours,
-               let moved = zip(b, o).first(where: { $0.0.moved }) {
+                let moved = zip(b, o).first(where: { $0.0.moved })
+            {
                 s += "; first: \(moved.0.text) → \(moved.1.text) (book → ours)"
             }
             summary = s
@@ -80,8 +82,10 @@ public struct Exploration: Sendable, Equatable {
         return Exploration(summary: summary, pairs: pairs)
     }
 
-    private static func logSummary(book: [TrainingCurve.Point], ours: [TrainingCurve.Point], first: (String?, String?)?,
-                                   differing: Int) -> String {
+    private static func logSummary(
+        book: [TrainingCurve.Point], ours: [TrainingCurve.Point], first: (String?, String?)?,
+        differing: Int
+    ) -> String {
         var s = "training log: "
         if let f = first, let p = TrainingCurve.points(f.0 ?? f.1 ?? "").first {
             s += "first differs from the book at epoch \(Int(p.epoch))"
@@ -90,7 +94,8 @@ public struct Exploration: Sendable, Equatable {
         }
         let lastBook = book.last!
         if let lastOurs = ours.first(where: { $0.epoch == lastBook.epoch }) ?? ours.last {
-            s += "; final (epoch \(Int(lastOurs.epoch))): acc \(fixed(lastBook.accuracy)) → \(fixed(lastOurs.accuracy)), loss \(fixed(lastBook.loss)) → \(fixed(lastOurs.loss)) (book → ours)"
+            s +=
+                "; final (epoch \(Int(lastOurs.epoch))): acc \(fixed(lastBook.accuracy)) → \(fixed(lastOurs.accuracy)), loss \(fixed(lastBook.loss)) → \(fixed(lastOurs.loss)) (book → ours)"
         }
         return s
     }
@@ -116,11 +121,14 @@ public struct Exploration: Sendable, Equatable {
             return Pair(book: book.map { [Piece(text: $0, moved: false)] }, ours: ours.map { [Piece(text: $0, moved: false)] })
         }
         let tb = HTMLOutputDiff.tokens(b), to = HTMLOutputDiff.tokens(o)
-        let sameFrame = tb.count == to.count && zip(tb, to).allSatisfy { p in
-            p.0.isNumber == p.1.isNumber && (p.0.isNumber || HTMLOutputDiff.squash(p.0.text) == HTMLOutputDiff.squash(p.1.text))
-        }
+        let sameFrame =
+            tb.count == to.count
+            && zip(tb, to).allSatisfy { p in
+                p.0.isNumber == p.1.isNumber && (p.0.isNumber || HTMLOutputDiff.squash(p.0.text) == HTMLOutputDiff.squash(p.1.text))
+            }
         guard sameFrame else {
-            return Pair(book: tb.map { Piece(text: $0.text, moved: $0.isNumber) }, ours: to.map { Piece(text: $0.text, moved: $0.isNumber) })
+            return Pair(
+                book: tb.map { Piece(text: $0.text, moved: $0.isNumber) }, ours: to.map { Piece(text: $0.text, moved: $0.isNumber) })
         }
         var pb: [Piece] = [], po: [Piece] = []
         for (x, y) in zip(tb, to) {
@@ -140,7 +148,9 @@ public struct Exploration: Sendable, Equatable {
             out.append("  book: " + (p.book.map(Self.render) ?? "(no line)"))
             out.append("  ours: " + (p.ours.map(Self.render) ?? "(no line)"))
         }
-        if pairs.count > shown.count { out.append("  and \(pairs.count - shown.count) more line\(pairs.count - shown.count == 1 ? "" : "s") differ (all: --full-diff)") }
+        if pairs.count > shown.count {
+            out.append("  and \(pairs.count - shown.count) more line\(pairs.count - shown.count == 1 ? "" : "s") differ (all: --full-diff)")
+        }
         return out
     }
 

@@ -62,8 +62,10 @@ public struct PublishedCells: Sendable, Equatable {
         while line <= source.lines.count {
             let head = source.line(line).split(separator: " ")
             guard head.count == 3, head[0] == "cell", Int(head[1]) == codes.count + 1,
-                  head[2].hasPrefix("lines="), let n = Int(head[2].dropFirst(6)), n >= 0, line + n <= source.lines.count else {
-                throw RunnerError("\(Paths.display(path)):\(line): expected `cell \(codes.count + 1) lines=N`; rewrite the file with `--update`")
+                head[2].hasPrefix("lines="), let n = Int(head[2].dropFirst(6)), n >= 0, line + n <= source.lines.count
+            else {
+                throw RunnerError(
+                    "\(Paths.display(path)):\(line): expected `cell \(codes.count + 1) lines=N`; rewrite the file with `--update`")
             }
             if n == 0 {
                 codes.append("")
@@ -167,8 +169,13 @@ public struct CellMatch: Sendable, Equatable {
         var pairs: [(Int, Int)] = []
         var i = 0, j = 0
         while i < n, j < m {
-            if best[i][j] == best[i + 1][j + 1] + similarity(x[i], y[j]) { pairs.append((i, j)); i += 1; j += 1 }
-            else if best[i][j] == best[i + 1][j] { i += 1 } else { j += 1 }
+            if best[i][j] == best[i + 1][j + 1] + similarity(x[i], y[j]) {
+                pairs.append((i, j)); i += 1; j += 1
+            } else if best[i][j] == best[i + 1][j] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return pairs
     }

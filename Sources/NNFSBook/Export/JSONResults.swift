@@ -66,9 +66,10 @@ public enum JSONResults {
     }
 
     static func record(_ r: ChapterResult) -> ChapterRecord {
-        ChapterRecord(path: r.path, name: r.name, failed: r.failed, errors: r.errors, updateLog: r.updateLog,
-                      compileSeconds: r.compileSeconds, runSeconds: r.runSeconds, totalSeconds: r.totalSeconds,
-                      cells: r.cells.map(record))
+        ChapterRecord(
+            path: r.path, name: r.name, failed: r.failed, errors: r.errors, updateLog: r.updateLog,
+            compileSeconds: r.compileSeconds, runSeconds: r.runSeconds, totalSeconds: r.totalSeconds,
+            cells: r.cells.map(record))
     }
 
     static func record(_ c: CellResult) -> CellRecord {

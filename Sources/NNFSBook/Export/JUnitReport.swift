@@ -18,8 +18,9 @@ public enum JUnitReport {
                 counts.tests += 1
                 counts.errors += 1
                 let text = r.errors.joined(separator: "\n")
-                cases.append("    <testcase name=\"chapter\" classname=\(attr(classname)) file=\(attr(r.path)) time=\"0\">\n"
-                    + "      <error message=\(attr(firstLine(text))) type=\"chapter error\">\(escape(text))</error>\n    </testcase>")
+                cases.append(
+                    "    <testcase name=\"chapter\" classname=\(attr(classname)) file=\(attr(r.path)) time=\"0\">\n"
+                        + "      <error message=\(attr(firstLine(text))) type=\"chapter error\">\(escape(text))</error>\n    </testcase>")
             }
             for c in r.cells where c.status != .notSelected {
                 counts.tests += 1
@@ -28,7 +29,8 @@ public enum JUnitReport {
                 case .failed(let f):
                     counts.failures += 1
                     let text = c.messages.joined(separator: "\n")
-                    body = "      <failure message=\(attr(f.rawValue + (c.messages.first.map { ": " + firstLine($0) } ?? ""))) type=\(attr(f.rawValue))>\(escape(text))</failure>\n"
+                    body =
+                        "      <failure message=\(attr(f.rawValue + (c.messages.first.map { ": " + firstLine($0) } ?? ""))) type=\(attr(f.rawValue))>\(escape(text))</failure>\n"
                 case .skipped(let reason):
                     counts.skipped += 1
                     body = "      <skipped message=\(attr("skipped: " + reason))/>\n"
@@ -39,15 +41,17 @@ public enum JUnitReport {
                     break
                 }
                 if let actual = c.actual, !actual.isEmpty { body += "      <system-out>\(escape(actual))</system-out>\n" }
-                let open = "    <testcase name=\(attr("cell \(c.index) (line \(c.cell.code.openLine))")) classname=\(attr(classname)) file=\(attr(r.path)) line=\"\(c.cell.code.openLine)\" time=\"\(time(c.seconds ?? 0))\""
+                let open =
+                    "    <testcase name=\(attr("cell \(c.index) (line \(c.cell.code.openLine))")) classname=\(attr(classname)) file=\(attr(r.path)) line=\"\(c.cell.code.openLine)\" time=\"\(time(c.seconds ?? 0))\""
                 cases.append(body.isEmpty ? open + "/>" : open + ">\n" + body + "    </testcase>")
             }
             totals.tests += counts.tests
             totals.failures += counts.failures
             totals.errors += counts.errors
             totals.skipped += counts.skipped
-            suites.append("  <testsuite name=\(attr(r.path)) tests=\"\(counts.tests)\" failures=\"\(counts.failures)\" errors=\"\(counts.errors)\" skipped=\"\(counts.skipped)\" time=\"\(time(r.totalSeconds))\">\n"
-                + cases.map { $0 + "\n" }.joined() + "  </testsuite>")
+            suites.append(
+                "  <testsuite name=\(attr(r.path)) tests=\"\(counts.tests)\" failures=\"\(counts.failures)\" errors=\"\(counts.errors)\" skipped=\"\(counts.skipped)\" time=\"\(time(r.totalSeconds))\">\n"
+                    + cases.map { $0 + "\n" }.joined() + "  </testsuite>")
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites name=\"nnfs-book\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" skipped=\"\(totals.skipped)\" time=\"\(time(seconds))\">\n"

@@ -63,7 +63,9 @@ public enum InfoString: Equatable, Sendable {
                 throw InfoStringError("write the info string in lower case: `\(lowered)`, not `\(language.key)`")
             }
             if let meant = nearMiss(lowered) {
-                throw InfoStringError("unknown block language `\(language.key)`: did you mean `\(meant)`? (a block that is not `swift` or `output` is prose; use e.g. `text` for one on purpose)")
+                throw InfoStringError(
+                    "unknown block language `\(language.key)`: did you mean `\(meant)`? (a block that is not `swift` or `output` is prose; use e.g. `text` for one on purpose)"
+                )
             }
             return .other
         }
@@ -162,7 +164,8 @@ public enum InfoString: Equatable, Sendable {
     private static func unknown(_ key: String, allowed: [String], kind: String) -> InfoStringError {
         var message = "unknown \(kind) option `\(key)`"
         if let near = allowed.min(by: { editDistance($0, key) < editDistance($1, key) }),
-           editDistance(near, key) <= max(2, key.count / 3) {
+            editDistance(near, key) <= max(2, key.count / 3)
+        {
             message += " (did you mean `\(near)`?)"
         }
         message += "; \(kind) options are: " + allowed.joined(separator: ", ")

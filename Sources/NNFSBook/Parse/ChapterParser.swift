@@ -64,13 +64,19 @@ public enum ChapterParser {
             }
             if node.topLevel, let fence = Fence(openingLine: source.line(node.startLine)) {
                 if !(node.endLine > node.startLine && fence.isClosedBy(source.line(node.endLine))) {
-                    fail(node.startLine, "unclosed code fence: the block opened here with \(fence.text) runs to the end of the file; close it with a line \(fence.text)")
+                    fail(
+                        node.startLine,
+                        "unclosed code fence: the block opened here with \(fence.text) runs to the end of the file; close it with a line \(fence.text)"
+                    )
                     continue
                 }
             }
             if kind == .other { continue }
             guard node.topLevel else {
-                fail(node.startLine, "a `\(node.info.split(separator: " ").first ?? "")` block must be at the top level of the chapter, not inside a list or quote")
+                fail(
+                    node.startLine,
+                    "a `\(node.info.split(separator: " ").first ?? "")` block must be at the top level of the chapter, not inside a list or quote"
+                )
                 continue
             }
             let block = FencedBlock(openLine: node.startLine, closeLine: node.endLine, info: node.info, literal: node.literal)
@@ -83,9 +89,14 @@ public enum ChapterParser {
                 }
                 defer { cells.append(cell) }
                 if let existing = cell.output {
-                    fail(block.openLine, "second output block for the swift cell at line \(cell.code.openLine) (the first is at line \(existing.block.openLine))")
+                    fail(
+                        block.openLine,
+                        "second output block for the swift cell at line \(cell.code.openLine) (the first is at line \(existing.block.openLine))"
+                    )
                 } else if cell.options.global {
-                    fail(block.openLine, "the swift cell at line \(cell.code.openLine) is `global` and may not print: remove this output block")
+                    fail(
+                        block.openLine,
+                        "the swift cell at line \(cell.code.openLine) is `global` and may not print: remove this output block")
                 } else {
                     cell.output = OutputBlock(block: block, options: options)
                 }
@@ -95,7 +106,10 @@ public enum ChapterParser {
         }
         let running = cells.filter { !$0.options.global && !$0.options.isSkipped }
         if running.count > maxRunCells {
-            fail(running[maxRunCells].code.openLine, "too many cells: nnfs-book runs at most \(maxRunCells) non-global cells per chapter (each cell is a nested Swift scope, and Swift allows 256 levels of nesting, some of which the cells' own code needs); split the chapter")
+            fail(
+                running[maxRunCells].code.openLine,
+                "too many cells: nnfs-book runs at most \(maxRunCells) non-global cells per chapter (each cell is a nested Swift scope, and Swift allows 256 levels of nesting, some of which the cells' own code needs); split the chapter"
+            )
         }
         if !errors.isEmpty { throw BookErrors(errors) }
         return Chapter(displayPath: displayPath, absolutePath: absolutePath, source: source, cells: cells)

@@ -30,14 +30,16 @@ final class MarkdownDocument {
         defer { cmark_iter_free(iter) }
         while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter),
-                  cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { continue }
-            found.append(CodeBlockNode(
-                node: node,
-                info: Self.string(cmark_node_get_fence_info(node)),
-                literal: Self.string(cmark_node_get_literal(node)).replacingCRLF(),
-                startLine: Int(cmark_node_get_start_line(node)),
-                endLine: Int(cmark_node_get_end_line(node)),
-                topLevel: cmark_node_parent(node) == root))
+                cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK
+            else { continue }
+            found.append(
+                CodeBlockNode(
+                    node: node,
+                    info: Self.string(cmark_node_get_fence_info(node)),
+                    literal: Self.string(cmark_node_get_literal(node)).replacingCRLF(),
+                    startLine: Int(cmark_node_get_start_line(node)),
+                    endLine: Int(cmark_node_get_end_line(node)),
+                    topLevel: cmark_node_parent(node) == root))
         }
         return found
     }

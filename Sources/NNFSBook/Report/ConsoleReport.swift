@@ -7,7 +7,9 @@ public enum ConsoleReport {
         var out: [String] = []
         for e in r.errors { out.append(indent(e, by: "  ")) }
         if !r.deletedCells.isEmpty {
-            out.append("  published cell\(r.deletedCells.count == 1 ? "" : "s") \(r.deletedCells.map(String.init).joined(separator: ", ")) no longer in the chapter (`nnfs-book restore \(r.path)` puts \(r.deletedCells.count == 1 ? "it" : "them") back)")
+            out.append(
+                "  published cell\(r.deletedCells.count == 1 ? "" : "s") \(r.deletedCells.map(String.init).joined(separator: ", ")) no longer in the chapter (`nnfs-book restore \(r.path)` puts \(r.deletedCells.count == 1 ? "it" : "them") back)"
+            )
         }
         for c in r.cells where c.status != .notSelected {
             var line = "  " + badge(c).padding(toLength: 5, withPad: " ", startingAt: 0) + " cell \(c.index)"
@@ -19,7 +21,9 @@ public enum ConsoleReport {
             if c.status == .experiment || (c.status == .passed && c.edit != nil), let x = c.exploration {
                 out.append(indent(x.consoleLines(limit: fullDiff ? nil : Exploration.shortLines).joined(separator: "\n"), by: "        "))
             }
-            for n in c.notes where c.status == .failed || c.status == .passed && n.hasPrefix("kept") { out.append(indent(n, by: "        ")) }
+            for n in c.notes where c.status == .failed || c.status == .passed && n.hasPrefix("kept") {
+                out.append(indent(n, by: "        "))
+            }
         }
         for l in r.updateLog { out.append("  " + l) }
         out.append("  " + summary(r))
@@ -27,7 +31,9 @@ public enum ConsoleReport {
     }
 
     public static func summary(_ r: ChapterResult) -> String {
-        var parts = ["\(r.passedCount) passed" + (r.count(.updated) > 0 ? " (\(r.count(.updated)) updated)" : ""), "\(r.failedCount) failed"]
+        var parts = [
+            "\(r.passedCount) passed" + (r.count(.updated) > 0 ? " (\(r.count(.updated)) updated)" : ""), "\(r.failedCount) failed",
+        ]
         if r.experimentCount > 0 { parts.append("\(r.experimentCount) experiment\(r.experimentCount == 1 ? "" : "s")") }
         if r.count(.skipped) > 0 { parts.append("\(r.count(.skipped)) skipped") }
         if r.count(.notRun) > 0 { parts.append("\(r.count(.notRun)) not run") }
@@ -68,7 +74,9 @@ public enum ConsoleReport {
     static func label(_ c: CellResult) -> String {
         switch c.status {
         case .failed: return (c.failure?.rawValue ?? "failed") + (c.edit != nil ? " (edited cell)" : "")
-        case .experiment: return c.edit == nil ? "experiment: runs after an edited cell" : c.edit == .new ? "experiment: new cell" : "experiment: edited cell"
+        case .experiment:
+            return c.edit == nil
+                ? "experiment: runs after an edited cell" : c.edit == .new ? "experiment: new cell" : "experiment: edited cell"
         case .skipped: return c.cell.options.skipReason.map { "skipped: \($0)" } ?? "skipped"
         case .notRun: return c.notes.first ?? "not run"
         case .ranForState: return "ran for state"

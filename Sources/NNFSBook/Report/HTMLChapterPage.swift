@@ -37,8 +37,9 @@ enum HTMLChapterPage {
             body += "<h2>--update</h2><pre>\(HTML.escape(r.updateLog.joined(separator: "\n")))</pre>\n"
         }
         if let chapter = r.chapter {
-            body += prose(chapter, results: r.cells, sections: outline.sections, figurePrefix: figurePrefix,
-                          documented: assets.documentedTypes)
+            body += prose(
+                chapter, results: r.cells, sections: outline.sections, figurePrefix: figurePrefix,
+                documented: assets.documentedTypes)
         }
         body += "</main>\n</div>\n"
         body += "<footer>\(pager(previous: previous, next: next, label: "Previous and next chapter"))</footer>\n"
@@ -55,8 +56,10 @@ enum HTMLChapterPage {
     }
 
     /// The chapter's blocks in order: cmark's HTML for prose (headings with anchors), ours for cells.
-    private static func prose(_ chapter: Chapter, results: [CellResult], sections: [ChapterOutline.Section], figurePrefix: String,
-                              documented: Set<String>) -> String {
+    private static func prose(
+        _ chapter: Chapter, results: [CellResult], sections: [ChapterOutline.Section], figurePrefix: String,
+        documented: Set<String>
+    ) -> String {
         var linked = Set<String>()
         let byCodeLine = Dictionary(uniqueKeysWithValues: results.map { ($0.cell.code.openLine, $0) })
         let outputLines = Set(results.compactMap { $0.cell.output?.block.openLine })
@@ -179,11 +182,13 @@ enum HTMLChapterPage {
             return h + reason + "\n"
         }
         var panes: [String] = []
-        let bookTitle = (block?.options.ours == true ? "Expected (ours)" : "The book") + (block.map { " · line \($0.block.openLine)" } ?? "") + extra
+        let bookTitle =
+            (block?.options.ours == true ? "Expected (ours)" : "The book") + (block.map { " · line \($0.block.openLine)" } ?? "") + extra
         if let b = block, let actual = r.actual {
-            let (left, right) = HTMLOutputDiff.panes(expected: b.text, actual: actual,
-                                                     badExpected: Set(r.mismatches.compactMap(\.expectedIndex)),
-                                                     badActual: Set((r.mismatches + r.snapshotMismatches).compactMap(\.actualIndex)))
+            let (left, right) = HTMLOutputDiff.panes(
+                expected: b.text, actual: actual,
+                badExpected: Set(r.mismatches.compactMap(\.expectedIndex)),
+                badActual: Set((r.mismatches + r.snapshotMismatches).compactMap(\.actualIndex)))
             panes.append(pane(bookTitle, left))
             panes.append(pane("Ours", right))
         } else {
@@ -196,7 +201,8 @@ enum HTMLChapterPage {
             if let snap = r.snapshot, bad.isEmpty, r.actual.map(HTMLOutputDiff.lines) == HTMLOutputDiff.lines(snap) {
                 h += "<p class=\"notes\">Our output is identical to its snapshot (chapters/snapshots).</p>"
             } else {
-                let content = r.snapshot.map { HTML.lines($0, highlight: bad) } ?? "<pre><span class=\"empty\">(missing: run --update)</span></pre>"
+                let content =
+                    r.snapshot.map { HTML.lines($0, highlight: bad) } ?? "<pre><span class=\"empty\">(missing: run --update)</span></pre>"
                 h += "<div class=\"outputs\">" + pane("Snapshot (ours, exact)", content) + "</div>\n"
             }
         }
@@ -216,9 +222,12 @@ enum HTMLChapterPage {
         guard !x.pairs.isEmpty else { return h }
         func panes(_ pairs: ArraySlice<Exploration.Pair>) -> String {
             func pre(_ lines: [[Exploration.Piece]?]) -> String {
-                "<pre>" + lines.map { l in
-                    "<span>" + (l.map { $0.map { $0.moved ? "<mark>\(HTML.escape($0.text))</mark>" : HTML.escape($0.text) }.joined() } ?? "<span class=\"empty\">(no line)</span>") + "</span>"
-                }.joined() + "</pre>"
+                "<pre>"
+                    + lines.map { l in
+                        "<span>"
+                            + (l.map { $0.map { $0.moved ? "<mark>\(HTML.escape($0.text))</mark>" : HTML.escape($0.text) }.joined() }
+                                ?? "<span class=\"empty\">(no line)</span>") + "</span>"
+                    }.joined() + "</pre>"
             }
             return "<div class=\"outputs\">" + pane("The book · lines that differ", pre(pairs.map(\.book)))
                 + pane("Ours", pre(pairs.map(\.ours))) + "</div>\n"
@@ -226,7 +235,8 @@ enum HTMLChapterPage {
         h += panes(x.pairs.prefix(Exploration.shortLines))
         if x.pairs.count > Exploration.shortLines {
             let more = x.pairs.count - Exploration.shortLines
-            h += "<details><summary>and \(more) more line\(more == 1 ? "" : "s") differ</summary>\(panes(x.pairs.dropFirst(Exploration.shortLines)))</details>\n"
+            h +=
+                "<details><summary>and \(more) more line\(more == 1 ? "" : "s") differ</summary>\(panes(x.pairs.dropFirst(Exploration.shortLines)))</details>\n"
         }
         return h
     }

@@ -10,6 +10,7 @@ enum HTMLFigure {
         if let open = svg.range(of: "<svg") {
             svg.replaceSubrange(open, with: "<svg role=\"img\" aria-label=\"\(HTML.escape(f.alt))\"")
         }
-        return "<figure class=\"plot\">\(svg)<figcaption><strong>Figure \(HTML.escape(number))</strong> \(HTML.escape(f.alt))</figcaption></figure>\n"
+        return
+            "<figure class=\"plot\">\(svg)<figcaption><strong>Figure \(HTML.escape(number))</strong> \(HTML.escape(f.alt))</figcaption></figure>\n"
     }
 }

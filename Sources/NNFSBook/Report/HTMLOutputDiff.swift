@@ -14,9 +14,11 @@ enum HTMLOutputDiff {
         var left: [String] = [], right: [String] = []
         for (x, y) in zip(e, a) {
             let tx = tokens(x), ty = tokens(y)
-            let sameFrame = tx.count == ty.count && zip(tx, ty).allSatisfy { p in
-                p.0.isNumber == p.1.isNumber && (p.0.isNumber || squash(p.0.text) == squash(p.1.text))
-            }
+            let sameFrame =
+                tx.count == ty.count
+                && zip(tx, ty).allSatisfy { p in
+                    p.0.isNumber == p.1.isNumber && (p.0.isNumber || squash(p.0.text) == squash(p.1.text))
+                }
             if sameFrame {
                 var l = "", r = ""
                 for (p, q) in zip(tx, ty) {
@@ -29,7 +31,9 @@ enum HTMLOutputDiff {
                 left.append("<span class=\"bad\">\(HTML.escape(x))</span>"); right.append("<span class=\"bad\">\(HTML.escape(y))</span>")
             }
         }
-        func pre(_ spans: [String]) -> String { "<pre>" + (spans.isEmpty ? "<span class=\"empty\">(no output)</span>" : spans.joined()) + "</pre>" }
+        func pre(_ spans: [String]) -> String {
+            "<pre>" + (spans.isEmpty ? "<span class=\"empty\">(no output)</span>" : spans.joined()) + "</pre>"
+        }
         return (pre(left), pre(right))
     }
 

@@ -21,8 +21,9 @@ public enum HTMLReport {
             return HTMLChapterPage.Link(href: page, title: (o.number.map { "\($0). " } ?? "") + o.title)
         }
         for (i, r) in results.enumerated() {
-            let html = HTMLChapterPage.render(r, previous: i > 0 ? links[i - 1] : nil,
-                                              next: i + 1 < links.count ? links[i + 1] : nil, assets: assets)
+            let html = HTMLChapterPage.render(
+                r, previous: i > 0 ? links[i - 1] : nil,
+                next: i + 1 < links.count ? links[i + 1] : nil, assets: assets)
             try AtomicFile.write(html, to: dir + "/" + pages[i])
         }
         let index = dir + "/index.html"

@@ -22,11 +22,12 @@ enum HTMLTable {
 
     static func isDelimiter(_ row: String) -> Bool {
         let c = cells(row)
-        return !c.isEmpty && c.allSatisfy { cell in
-            let t = cell.trimmingCharacters(in: .whitespaces)
-            let core = t.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
-            return !core.isEmpty && core.allSatisfy { $0 == "-" }
-        }
+        return !c.isEmpty
+            && c.allSatisfy { cell in
+                let t = cell.trimmingCharacters(in: .whitespaces)
+                let core = t.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+                return !core.isEmpty && core.allSatisfy { $0 == "-" }
+            }
     }
 
     /// Splits `| a | b |` into `["a", "b"]`; `\|` and pipes inside backticks stay in the cell.

@@ -47,11 +47,11 @@ public struct ReportAssets: Sendable, Equatable {
 
     /// Colours every cell's code with highlight.js's Swift grammar (9.x API).
     static let script = """
-    // nnfs-book report: syntax colouring of the cells' Swift code by highlight.js (from Debian).
-    if (window.hljs) {
-      hljs.configure({ languages: ["swift"] });
-      document.querySelectorAll("pre.src code.language-swift").forEach(function (block) { hljs.highlightBlock(block); });
-    }
+        // nnfs-book report: syntax colouring of the cells' Swift code by highlight.js (from Debian).
+        if (window.hljs) {
+          hljs.configure({ languages: ["swift"] });
+          document.querySelectorAll("pre.src code.language-swift").forEach(function (block) { hljs.highlightBlock(block); });
+        }
 
-    """
+        """
 }

@@ -45,7 +45,8 @@ enum TrainingCurve {
                 plt.legend()
             }
         }
-        let alt = "Training curve: our loss and accuracy at \(ours.count) printed epochs"
+        let alt =
+            "Training curve: our loss and accuracy at \(ours.count) printed epochs"
             + (book.isEmpty ? "" : ", with the book's \(book.count) printed points")
             + "; loss from \(short(ours.first!.loss)) to \(short(ours.last!.loss)), accuracy from \(short(ours.first!.accuracy)) to \(short(ours.last!.accuracy))."
         return CellFigure(svg: drawn.svg, data: drawn.data, alt: alt)

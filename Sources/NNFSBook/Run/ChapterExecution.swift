@@ -49,7 +49,8 @@ public struct ChapterExecution: Sendable {
 
     /// The environment additions for a chapter program: a concise, symbolicated crash report on
     /// stderr (which shares the pipe with stdout), never an interactive debugger prompt.
-    public static let backtraceSetting = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=32,top=0,output-to=stderr"
+    public static let backtraceSetting =
+        "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=32,top=0,output-to=stderr"
 
     /// Debian's OpenBLAS 0.3.21 takes recent AMD CPUs for Haswell and runs AVX2 kernels; where
     /// the CPU has AVX-512 its SkylakeX kernels are 1.4x faster on a chapter-10 training run.
@@ -57,7 +58,8 @@ public struct ChapterExecution: Sendable {
     /// output with either kernel.) Nil where AVX-512 is missing.
     static let openBLASCoreType: String? = {
         guard let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let flags = cpu.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return nil }
+            let flags = cpu.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+        else { return nil }
         let have = Set(flags.split(separator: " ").map(String.init))
         return ["avx512f", "avx512dq", "avx512bw", "avx512vl", "avx512cd"].allSatisfy(have.contains) ? "SkylakeX" : nil
     }()
@@ -72,10 +74,12 @@ public struct ChapterExecution: Sendable {
     /// the time before the first cell begins, between cells and after the last one ends.
     /// A cell that runs longer than `heartbeat` seconds is reported through `progress` every
     /// `heartbeat` seconds with the last line it printed (a training log's latest epoch).
-    public static func run(executable: String, plan: ProgramPlan, workingDirectory: String,
-                           startupLimit: Double = CodeOptions.defaultTimeout, heartbeat: Double = 10,
-                           outputCap: Int = defaultOutputCap,
-                           progress: (String) -> Void = { _ in }) throws -> ChapterExecution {
+    public static func run(
+        executable: String, plan: ProgramPlan, workingDirectory: String,
+        startupLimit: Double = CodeOptions.defaultTimeout, heartbeat: Double = 10,
+        outputCap: Int = defaultOutputCap,
+        progress: (String) -> Void = { _ in }
+    ) throws -> ChapterExecution {
         var env = ProcessInfo.processInfo.environment
         env["SWIFT_BACKTRACE"] = backtraceSetting
         // The core runs BLAS on one thread (Tensor.configureBLAS); without this, OpenBLAS still
@@ -89,8 +93,9 @@ public struct ChapterExecution: Sendable {
         let runID = makeNonce()
         env[ProcessSweep.key] = runID
         let start = Date()
-        let process = try Subprocess(executable: executable, arguments: [], workingDirectory: workingDirectory,
-                                     environment: env, sideChannel: true)
+        let process = try Subprocess(
+            executable: executable, arguments: [], workingDirectory: workingDirectory,
+            environment: env, sideChannel: true)
         let limits = Dictionary(plan.runCells.map { ($0.index, $0.options.effectiveTimeout) }, uniquingKeysWith: { a, _ in a })
         var state = State(nonce: nonce, cap: outputCap)
         var deadline = Date().addingTimeInterval(startupLimit)
@@ -232,7 +237,11 @@ public struct ChapterExecution: Sendable {
                     runs[c, default: CellRun()].seconds = Double(ns) / 1e9
                     channelCell = nil
                 case .figure(let f):
-                    if let c = channelCell { runs[c, default: CellRun()].figures.append(f) } else { problems.append("a figure was sent outside any cell") }
+                    if let c = channelCell {
+                        runs[c, default: CellRun()].figures.append(f)
+                    } else {
+                        problems.append("a figure was sent outside any cell")
+                    }
                 case .malformed(let m):
                     if let c = channelCell { runs[c, default: CellRun()].problems.append(m) } else { problems.append(m) }
                 }
@@ -254,7 +263,9 @@ public struct ChapterExecution: Sendable {
             if agreed < channelEvents.count {
                 // The channel reports more (or other) than stdout shows: a cell sent records itself,
                 // or closed its standard output. A stdout that merely stops early is a crash or kill.
-                problems.append("the program's cell records on the side channel disagree with its stdout markers from \(describe(channelEvents[agreed])) on (did a cell send records itself, or close its standard output?); cells from there on are not counted as run")
+                problems.append(
+                    "the program's cell records on the side channel disagree with its stdout markers from \(describe(channelEvents[agreed])) on (did a cell send records itself, or close its standard output?); cells from there on are not counted as run"
+                )
             }
             // The cell running when the program stopped, as far as both streams agree.
             current = nil

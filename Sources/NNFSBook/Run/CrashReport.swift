@@ -24,7 +24,9 @@ public struct CrashReport: Sendable, Equatable {
         }
         output = kept.joined(separator: "\n")
         backtrace = (noise.map { $0 + "\n" }.joined()) + raw[cut...]
-        message = output.split(separator: "\n").last { $0.contains("Fatal error") || $0.contains("Precondition failed") || $0.contains("Assertion failed") }.map(String.init)
+        message = output.split(separator: "\n").last {
+            $0.contains("Fatal error") || $0.contains("Precondition failed") || $0.contains("Assertion failed")
+        }.map(String.init)
         location = Self.firstFrame(in: backtrace, file: chapterPath)
     }
 
@@ -34,8 +36,10 @@ public struct CrashReport: Sendable, Equatable {
     static func firstFrame(in backtrace: String, file: String) -> String? {
         let escaped = String(ProgramGenerator.stringLiteral(file).dropFirst().dropLast())
         for line in backtrace.split(separator: "\n") {
-            guard let r = line.range(of: " at \(file):") ?? line.range(of: " at \(escaped):")
-                    ?? line.range(of: "/\(escaped):") else { continue }
+            guard
+                let r = line.range(of: " at \(file):") ?? line.range(of: " at \(escaped):")
+                    ?? line.range(of: "/\(escaped):")
+            else { continue }
             let digits = line[r.upperBound...].prefix(while: { $0.isNumber })
             if !digits.isEmpty { return "\(file):\(digits)" }
         }

@@ -20,7 +20,10 @@ public enum BookRunner {
         result.chapter = chapter
         if chapter.cells.isEmpty {
             // A truncated or mistyped chapter must not pass silently.
-            result.errors.append(BookError(file: chapter.displayPath, line: nil, "the chapter has no ```swift cells (an empty, truncated or mistyped chapter?)").description)
+            result.errors.append(
+                BookError(
+                    file: chapter.displayPath, line: nil, "the chapter has no ```swift cells (an empty, truncated or mistyped chapter?)"
+                ).description)
             return result
         }
         AtomicFile.removeStaleTemporaries(beside: chapter.absolutePath)
@@ -56,9 +59,11 @@ public enum BookRunner {
         var compiled: ChapterCompiler.Outcome?
         let cacheKey = options.cache.map { $0.key(for: $0.chapterKey(for: requested, outputCap: options.outputCap)) }
         if !requested.cells.isEmpty, !options.update, let cache = options.cache, let key = cacheKey,
-           let entry = cache.load(key: key) {
-            compiled = ChapterCompiler.Outcome(executable: nil, plan: requested, failedCell: nil, errors: [],
-                                               programError: nil, seconds: 0)
+            let entry = cache.load(key: key)
+        {
+            compiled = ChapterCompiler.Outcome(
+                executable: nil, plan: requested, failedCell: nil, errors: [],
+                programError: nil, seconds: 0)
             execution = entry.execution
             result.cachedRun = entry.storedAt
         } else if !requested.cells.isEmpty {
@@ -73,19 +78,22 @@ public enum BookRunner {
                 result.errors.append("\(chapter.displayPath): error: the chapter program failed to build:\n\(message)")
             }
             if let exe = outcome.executable, !outcome.plan.runCells.isEmpty {
-                execution = try ChapterExecution.run(executable: exe, plan: outcome.plan, workingDirectory: root,
-                                                     heartbeat: options.heartbeat, outputCap: options.outputCap,
-                                                     progress: options.progress)
+                execution = try ChapterExecution.run(
+                    executable: exe, plan: outcome.plan, workingDirectory: root,
+                    heartbeat: options.heartbeat, outputCap: options.outputCap,
+                    progress: options.progress)
                 result.runSeconds = execution!.seconds
                 if let cache = options.cache, let key = cacheKey,
-                   let entry = ResultCache.Entry(key: key, compiled: outcome, execution: execution!) {
+                    let entry = ResultCache.Entry(key: key, compiled: outcome, execution: execution!)
+                {
                     cache.store(entry)
                 }
             }
         }
         var evidence: [CellOutcome.Evidence]
-        (result.cells, evidence) = assemble(chapter, compiled: compiled, execution: execution,
-                                            snapshots: snapshots, options: options)
+        (result.cells, evidence) = assemble(
+            chapter, compiled: compiled, execution: execution,
+            snapshots: snapshots, options: options)
         if let exec = execution {
             for p in exec.problems { result.errors.append("\(chapter.displayPath): error: \(p)") }
         }
@@ -96,7 +104,8 @@ public enum BookRunner {
             if !shown.isEmpty { text += "\n" + shown.map { "    " + $0 }.joined(separator: "\n") }
             result.errors.append(text)
         } else if let stray = execution?.strayOutput, !OutputNormalizer.lines(stray).isEmpty {
-            result.errors.append("\(chapter.displayPath): error: output printed outside any cell (a `global` cell may only declare):\n\(stray)")
+            result.errors.append(
+                "\(chapter.displayPath): error: output printed outside any cell (a `global` cell may only declare):\n\(stray)")
         }
         ExperimentMarker(chapter: chapter, match: match, options: options).mark(&result.cells, evidence: &evidence)
         if options.update {
@@ -105,15 +114,18 @@ public enum BookRunner {
             if published != current {
                 // The chapter's cells as they are now become the published ones (edit detection, restore).
                 try current.write(to: publishedPath)
-                result.updateLog.append("recorded the chapter's \(current.codes.count) cells as published in \(Paths.display(publishedPath))")
+                result.updateLog.append(
+                    "recorded the chapter's \(current.codes.count) cells as published in \(Paths.display(publishedPath))")
             }
         }
         for i in result.cells.indices { result.cells[i].outcome = CellOutcome.decide(evidence[i]) }
     }
 
     /// One result (evidence) and one ``CellOutcome/Evidence`` per cell of the chapter, in order.
-    private static func assemble(_ chapter: Chapter, compiled: ChapterCompiler.Outcome?, execution: ChapterExecution?,
-                                 snapshots: SnapshotStore.Loaded, options: RunOptions) -> ([CellResult], [CellOutcome.Evidence]) {
+    private static func assemble(
+        _ chapter: Chapter, compiled: ChapterCompiler.Outcome?, execution: ChapterExecution?,
+        snapshots: SnapshotStore.Loaded, options: RunOptions
+    ) -> ([CellResult], [CellOutcome.Evidence]) {
         let judge = CellJudge(chapter: chapter, snapshots: snapshots, diffLimit: options.fullDiff ? nil : MismatchFormatter.shortLimit)
         let compiledIndices = Set(compiled?.plan.cells.map(\.index) ?? [])
         var blocker: String?  // why later cells did not run
@@ -156,8 +168,10 @@ public enum BookRunner {
         return (results, evidence)
     }
 
-    private static func judgeRun(_ cell: Cell, exec: ChapterExecution, judge: CellJudge, blocker: inout String?,
-                                 into r: inout CellResult) -> CellOutcome.Stage {
+    private static func judgeRun(
+        _ cell: Cell, exec: ChapterExecution, judge: CellJudge, blocker: inout String?,
+        into r: inout CellResult
+    ) -> CellOutcome.Stage {
         let run = exec.cells[cell.index] ?? ChapterExecution.CellRun()
         let file = judge.chapter.displayPath
         switch exec.ending {
@@ -165,7 +179,9 @@ public enum BookRunner {
             r.seconds = run.seconds
             r.actual = run.output
             r.figures = run.figures
-            r.messages.append("\(file):\(cell.code.openLine): cell \(cell.index) timed out after \(formatSeconds(limit)) (limit: `timeout=\(formatSeconds(limit, unit: false))`, default \(Int(CodeOptions.defaultTimeout)) s); the process was killed")
+            r.messages.append(
+                "\(file):\(cell.code.openLine): cell \(cell.index) timed out after \(formatSeconds(limit)) (limit: `timeout=\(formatSeconds(limit, unit: false))`, default \(Int(CodeOptions.defaultTimeout)) s); the process was killed"
+            )
             blocker = "cell \(cell.index) timed out"
             return .timedOut
         case .crashed(let c, let termination, let crash) where c == cell.index:
@@ -184,7 +200,11 @@ public enum BookRunner {
             let tail = OutputNormalizer.lines(crash?.output ?? run.output).suffix(6).map(\.text).filter { $0 != crash?.message }
             if !tail.isEmpty { text += "\n    last output:\n" + tail.map { "      " + $0 }.joined(separator: "\n") }
             r.messages.append(text)
-            if case .exited = termination { blocker = "cell \(cell.index) ended the program" } else { blocker = "cell \(cell.index) crashed" }
+            if case .exited = termination {
+                blocker = "cell \(cell.index) ended the program"
+            } else {
+                blocker = "cell \(cell.index) crashed"
+            }
             return .crashed
         default:
             guard run.ended else {

@@ -23,9 +23,11 @@ public struct BookSession {
     public var cacheDirectory: String?
     public var print: (String) -> Void
 
-    public init(options: RunOptions, reportDirectory: String?, junitPath: String? = nil, jsonPath: String? = nil,
-                showProgress: Bool = false, jobs: Int = 1, useCache: Bool = false,
-                print: @escaping (String) -> Void = { Swift.print($0) }) {
+    public init(
+        options: RunOptions, reportDirectory: String?, junitPath: String? = nil, jsonPath: String? = nil,
+        showProgress: Bool = false, jobs: Int = 1, useCache: Bool = false,
+        print: @escaping (String) -> Void = { Swift.print($0) }
+    ) {
         self.jobs = max(1, jobs)
         self.useCache = useCache
         self.options = options
@@ -79,15 +81,21 @@ public struct BookSession {
             attempt("Report") { try HTMLReport.write(results, to: dir, seconds: seconds) }
         }
         if let path = junitPath {
-            attempt("JUnit XML") { try AtomicFile.write(JUnitReport.render(results, seconds: seconds), to: Paths.absolute(path)); return Paths.absolute(path) }
+            attempt("JUnit XML") {
+                try AtomicFile.write(JUnitReport.render(results, seconds: seconds), to: Paths.absolute(path)); return Paths.absolute(path)
+            }
         }
         if let path = jsonPath {
-            attempt("JSON results") { try AtomicFile.write(JSONResults.render(results, seconds: seconds), to: Paths.absolute(path)); return Paths.absolute(path) }
+            attempt("JSON results") {
+                try AtomicFile.write(JSONResults.render(results, seconds: seconds), to: Paths.absolute(path)); return Paths.absolute(path)
+            }
         }
         reportErrors.forEach(print)
         let cached = results.filter { $0.cachedRun != nil }.count
         if cached > 0 {
-            print("\(cached) of \(results.count) chapter\(results.count == 1 ? "" : "s") from the cache (outputs of an earlier identical run, judged now; --no-cache reruns)")
+            print(
+                "\(cached) of \(results.count) chapter\(results.count == 1 ? "" : "s") from the cache (outputs of an earlier identical run, judged now; --no-cache reruns)"
+            )
         }
         print(ConsoleReport.total(results, seconds: seconds))
         return Outcome(results: results, reportErrors: reportErrors)

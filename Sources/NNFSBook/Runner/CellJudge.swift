@@ -18,7 +18,9 @@ struct CellJudge {
         let file = chapter.displayPath
         if run.bytesCut > 0 {
             failures.append(.outputLimit)
-            r.messages.append("\(file):\(cell.code.openLine): cell \(cell.index) printed more than the output limit of \(run.outputCap) bytes; \(run.bytesCut) bytes in the middle were cut (the head and the tail are kept)")
+            r.messages.append(
+                "\(file):\(cell.code.openLine): cell \(cell.index) printed more than the output limit of \(run.outputCap) bytes; \(run.bytesCut) bytes in the middle were cut (the head and the tail are kept)"
+            )
         }
         for p in run.problems {
             failures.append(.channel)
@@ -30,7 +32,9 @@ struct CellJudge {
         } else if !OutputNormalizer.lines(actual).isEmpty {
             failures.append(.noOutputBlock)
             let n = OutputNormalizer.lines(actual).count
-            r.messages.append("\(file):\(cell.code.closeLine): cell \(cell.index) printed \(n) line\(n == 1 ? "" : "s") but has no output block; add one with `nnfs-book run \(file) --cell \(cell.index) --update`")
+            r.messages.append(
+                "\(file):\(cell.code.closeLine): cell \(cell.index) printed \(n) line\(n == 1 ? "" : "s") but has no output block; add one with `nnfs-book run \(file) --cell \(cell.index) --update`"
+            )
         }
         return failures.sorted { Self.rank($0) < Self.rank($1) }
     }
@@ -50,8 +54,9 @@ struct CellJudge {
         r.mismatches = comparator.compare(expected: block.text, actual: actual)
         if !r.mismatches.isEmpty {
             failures.append(.output)
-            r.messages += MismatchFormatter.messages(r.mismatches, block: block.block, file: chapter.displayPath,
-                                                    what: block.options.ours ? "our recorded output" : "the book's output", limit: diffLimit)
+            r.messages += MismatchFormatter.messages(
+                r.mismatches, block: block.block, file: chapter.displayPath,
+                what: block.options.ours ? "our recorded output" : "the book's output", limit: diffLimit)
         }
         guard block.options.tolerance != nil else { return failures }
         let store = snapshots.store
@@ -62,11 +67,15 @@ struct CellJudge {
             if !r.snapshotMismatches.isEmpty {
                 failures.append(.snapshot)
                 r.messages += MismatchFormatter.messages(r.snapshotMismatches, snapshotPath: path, limit: diffLimit)
-                r.messages.append("\(path): if the change is intended, refresh it with `nnfs-book run \(chapter.displayPath) --cell \(cell.index) --update`")
+                r.messages.append(
+                    "\(path): if the change is intended, refresh it with `nnfs-book run \(chapter.displayPath) --cell \(cell.index) --update`"
+                )
             }
         } else {
             failures.append(.snapshot)
-            r.messages.append("\(path): missing snapshot for tolerance cell \(cell.index) (\(chapter.displayPath):\(block.block.openLine)); create it with `nnfs-book run \(chapter.displayPath) --cell \(cell.index) --update`")
+            r.messages.append(
+                "\(path): missing snapshot for tolerance cell \(cell.index) (\(chapter.displayPath):\(block.block.openLine)); create it with `nnfs-book run \(chapter.displayPath) --cell \(cell.index) --update`"
+            )
         }
         return failures
     }
@@ -80,16 +89,22 @@ struct CellJudge {
         let store = snapshots.store
         let refresh = "if the change is intended, refresh with `nnfs-book run \(chapter.displayPath) --cell \(cell.index) --update`"
         if stored.isEmpty {
-            r.messages.append("\(store.figureDisplayPath(cell: cell.index, figure: 1)): missing snapshot for the \(drawn.count) figure\(drawn.count == 1 ? "" : "s") cell \(cell.index) drew; create \(drawn.count == 1 ? "it" : "them") with `nnfs-book run \(chapter.displayPath) --cell \(cell.index) --update`")
+            r.messages.append(
+                "\(store.figureDisplayPath(cell: cell.index, figure: 1)): missing snapshot for the \(drawn.count) figure\(drawn.count == 1 ? "" : "s") cell \(cell.index) drew; create \(drawn.count == 1 ? "it" : "them") with `nnfs-book run \(chapter.displayPath) --cell \(cell.index) --update`"
+            )
             return [.figure]
         }
         if drawn.count != stored.count {
-            r.messages.append("\(chapter.displayPath):\(cell.code.openLine): cell \(cell.index) drew \(drawn.count) figure\(drawn.count == 1 ? "" : "s"), its snapshot has \(stored.count); \(refresh)")
+            r.messages.append(
+                "\(chapter.displayPath):\(cell.code.openLine): cell \(cell.index) drew \(drawn.count) figure\(drawn.count == 1 ? "" : "s"), its snapshot has \(stored.count); \(refresh)"
+            )
         }
         for (k, (d, s)) in zip(drawn, stored).enumerated() where d != s {
             let path = store.figureDisplayPath(cell: cell.index, figure: k + 1)
             let mismatches = OutputComparator(exact: true).compare(expected: s, actual: d)
-            var lines = MismatchFormatter.messages(mismatches, snapshotPath: path, limit: diffLimit).map { $0.replacingOccurrences(of: "output differs from the snapshot", with: "figure \(k + 1) data differs from the snapshot") }
+            var lines = MismatchFormatter.messages(mismatches, snapshotPath: path, limit: diffLimit).map {
+                $0.replacingOccurrences(of: "output differs from the snapshot", with: "figure \(k + 1) data differs from the snapshot")
+            }
             if lines.isEmpty { lines = ["\(path): figure \(k + 1) data differs from the snapshot (whitespace)"] }
             r.messages += lines
             r.messages.append("\(path): \(refresh)")

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The execution cache (like Jupyter Book's): what a chapter program did, stored under a key that
@@ -56,10 +56,11 @@ public struct ResultCache: Sendable {
         public static func current(root: String, memo: String? = nil) throws -> Environment {
             let (status, version) = try Subprocess.collect(executable: "swift", arguments: ["--version"], workingDirectory: root)
             guard status.succeeded else { throw RunnerError("`swift --version` failed (\(status.description)): \(version)") }
-            return Environment(toolchain: version.trimmingCharacters(in: .whitespacesAndNewlines),
-                               runner: fileIdentity("/proc/self/exe") ?? "unknown runner",
-                               core: memo.map { coreDigest(root: root, memo: $0) } ?? coreDigest(root: root), systemLibraries: systemLibraries(root: root),
-                               machine: machine(ProcessInfo.processInfo.environment))
+            return Environment(
+                toolchain: version.trimmingCharacters(in: .whitespacesAndNewlines),
+                runner: fileIdentity("/proc/self/exe") ?? "unknown runner",
+                core: memo.map { coreDigest(root: root, memo: $0) } ?? coreDigest(root: root), systemLibraries: systemLibraries(root: root),
+                machine: machine(ProcessInfo.processInfo.environment))
         }
 
         static func coreDigest(root: String, memo: String) -> String {
@@ -71,7 +72,8 @@ public struct ResultCache: Sendable {
             }
             let file = memo + "/core-" + SHA256.hex(stats) + ".digest"
             if let data = FileManager.default.contents(atPath: file), data.count == 64,
-               data.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) {
+                data.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
+            {
                 return String(decoding: data, as: UTF8.self)
             }
             let digest = coreDigest(root: root)
@@ -118,9 +120,12 @@ public struct ResultCache: Sendable {
                     if line.trimmingCharacters(in: .whitespaces).hasPrefix("link"), parts.count >= 2 { names.append(String(parts[1])) }
                 }
             }
-            let dirs = (ProcessInfo.processInfo.environment["LD_LIBRARY_PATH"] ?? "").split(separator: ":").map(String.init)
-                + ["/usr/local/lib", "/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
-                   "/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/lib"]
+            let dirs =
+                (ProcessInfo.processInfo.environment["LD_LIBRARY_PATH"] ?? "").split(separator: ":").map(String.init)
+                + [
+                    "/usr/local/lib", "/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
+                    "/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/lib",
+                ]
             return names.map { name in
                 let found = dirs.lazy.compactMap { fileIdentity($0 + "/lib\(name).so") }.first
                 return "\(name)=\(found ?? "not found")"
@@ -131,8 +136,12 @@ public struct ResultCache: Sendable {
             var parts: [String] = []
             if let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) {
                 let lines = cpu.split(separator: "\n")
-                if let model = lines.first(where: { $0.hasPrefix("model name") }) { parts.append(String(model.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces)) }
-                if let flags = lines.first(where: { $0.hasPrefix("flags") }) { parts.append("flags " + String(SHA256.hex(String(flags)).prefix(16))) }
+                if let model = lines.first(where: { $0.hasPrefix("model name") }) {
+                    parts.append(String(model.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces))
+                }
+                if let flags = lines.first(where: { $0.hasPrefix("flags") }) {
+                    parts.append("flags " + String(SHA256.hex(String(flags)).prefix(16)))
+                }
             }
             for (k, v) in env.sorted(by: { $0.key < $1.key })
             where k.hasPrefix("OPENBLAS_") || (k.hasPrefix("NNFS_") && !k.hasPrefix("NNFS_BOOK_")) {
@@ -161,7 +170,8 @@ public struct ResultCache: Sendable {
     }
 
     public func chapterKey(for plan: ProgramPlan, outputCap: Int) -> ChapterKey {
-        let limits = plan.runCells.map { "\($0.index):\($0.options.effectiveTimeout)" }.joined(separator: ",")
+        let limits =
+            plan.runCells.map { "\($0.index):\($0.options.effectiveTimeout)" }.joined(separator: ",")
             + " startup:\(CodeOptions.defaultTimeout)"
         return ChapterKey(program: SHA256.hex(ProgramGenerator.generate(plan).source), limits: limits, outputCap: outputCap)
     }
@@ -204,7 +214,8 @@ public struct ResultCache: Sendable {
         /// The entry for a clean run; nil when the run should not be replayed.
         public init?(key: String, compiled: ChapterCompiler.Outcome, execution: ChapterExecution, storedAt: Date = Date()) {
             guard compiled.failedCell == nil, compiled.programError == nil, compiled.errors.isEmpty,
-                  execution.ending == .completed, execution.problems.isEmpty else { return nil }
+                execution.ending == .completed, execution.problems.isEmpty
+            else { return nil }
             self.key = key
             self.storedAt = storedAt
             compileSeconds = compiled.seconds
@@ -212,8 +223,9 @@ public struct ResultCache: Sendable {
             strayOutput = execution.strayOutput
             cells = execution.cells.keys.sorted().map { i in
                 let c = execution.cells[i]!
-                return StoredCell(index: i, output: c.output, began: c.began, ended: c.ended, seconds: c.seconds,
-                                  figures: c.figures, bytesCut: c.bytesCut, outputCap: c.outputCap, problems: c.problems)
+                return StoredCell(
+                    index: i, output: c.output, began: c.began, ended: c.ended, seconds: c.seconds,
+                    figures: c.figures, bytesCut: c.bytesCut, outputCap: c.outputCap, problems: c.problems)
             }
         }
 
@@ -250,7 +262,8 @@ public struct ResultCache: Sendable {
         let header = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
         let body = bytes[(newline + 1)...]
         guard header.count == 4, header[0] == "nnfs-book-cache", header[1] == "\(Self.formatVersion)",
-              Int(header[3]) == body.count, SHA256.hex(body) == header[2] else { return nil }
+            Int(header[3]) == body.count, SHA256.hex(body) == header[2]
+        else { return nil }
         let decoder = JSONDecoder()
         guard let entry = try? decoder.decode(Entry.self, from: Data(body)), entry.key == key else { return nil }
         return entry

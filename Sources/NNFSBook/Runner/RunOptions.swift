@@ -23,8 +23,10 @@ public struct RunOptions: Sendable {
     /// The execution cache to read and fill (nil: none, as `--no-cache`). `update` never reads it.
     public var cache: ResultCache?
 
-    public init(update: Bool = false, cell: Int? = nil, root: String? = nil, keepWork: Bool = false,
-                progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        update: Bool = false, cell: Int? = nil, root: String? = nil, keepWork: Bool = false,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.update = update
         self.cell = cell
         self.root = root

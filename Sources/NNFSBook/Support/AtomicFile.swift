@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a file so that a reader (or a crash, or a kill) never sees a half-written file:
@@ -19,8 +19,10 @@ public enum AtomicFile {
         try write(Array(text.utf8), to: path)
     }
 
-    public static func write(_ bytes: [UInt8], to path: String, replacing original: [UInt8]? = nil,
-                             displayPath: String? = nil) throws {
+    public static func write(
+        _ bytes: [UInt8], to path: String, replacing original: [UInt8]? = nil,
+        displayPath: String? = nil
+    ) throws {
         let shown = displayPath ?? path
         let target = resolveLinks(path)
         let dir = Paths.directory(of: target)
@@ -56,7 +58,8 @@ public enum AtomicFile {
         if let original {
             let now = FileManager.default.contents(atPath: target).map { Array($0) }
             guard now == original else {
-                throw RunnerError("\(shown) changed on disk while nnfs-book was running; nothing was written (run again to update the new version)")
+                throw RunnerError(
+                    "\(shown) changed on disk while nnfs-book was running; nothing was written (run again to update the new version)")
             }
         }
         guard rename(temp, target) == 0 else {

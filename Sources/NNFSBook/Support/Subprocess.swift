@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A child process whose stdout and stderr share ONE pipe (so their interleaving is kept), spawned
@@ -38,8 +38,10 @@ public final class Subprocess {
     }
 
     /// Starts `executable` (looked up on PATH when it has no slash) with stdin from /dev/null.
-    public init(executable: String, arguments: [String], workingDirectory: String? = nil,
-                environment: [String: String]? = nil, sideChannel: Bool = false) throws {
+    public init(
+        executable: String, arguments: [String], workingDirectory: String? = nil,
+        environment: [String: String]? = nil, sideChannel: Bool = false
+    ) throws {
         // Every parent-side descriptor is close-on-exec from birth (pipe2), and moved to >= 10 so
         // the child's dup2 targets (1, 2, 3, 4) never collide with a source.
         func makePipe() throws -> (read: Int32, write: Int32) {
@@ -87,7 +89,8 @@ public final class Subprocess {
             envp.forEach { free($0) }
         }
         var child: pid_t = 0
-        let rc = executable.contains("/")
+        let rc =
+            executable.contains("/")
             ? posix_spawn(&child, executable, &actions, &attr, argv, envp)
             : posix_spawnp(&child, executable, &actions, &attr, argv, envp)
         close(output.write)
@@ -228,10 +231,13 @@ public final class Subprocess {
     }
 
     /// Runs to completion, collecting the merged output.
-    public static func collect(executable: String, arguments: [String], workingDirectory: String? = nil,
-                               environment: [String: String]? = nil) throws -> (Termination, String) {
-        let p = try Subprocess(executable: executable, arguments: arguments,
-                               workingDirectory: workingDirectory, environment: environment)
+    public static func collect(
+        executable: String, arguments: [String], workingDirectory: String? = nil,
+        environment: [String: String]? = nil
+    ) throws -> (Termination, String) {
+        let p = try Subprocess(
+            executable: executable, arguments: arguments,
+            workingDirectory: workingDirectory, environment: environment)
         var out: [UInt8] = []
         while let chunk = p.read(timeout: 3600) { out += chunk }
         let t = p.waitBlocking()

@@ -18,12 +18,15 @@ struct OutputUpdater {
         var resolved: [Int: Set<CellResult.Failure>] = [:]
         for i in results.indices {
             guard case .finished(let failures) = evidence[i].stage, !failures.contains(.outputLimit),
-                  let actual = results[i].actual else { continue }
+                let actual = results[i].actual
+            else { continue }
             let r = results[i]
             let cell = r.cell
             if failures.contains(.figure) {
                 try snapshots.writeFigures(r.figures.map(\.data), cell: cell.index)
-                log.append("wrote \(r.figures.count) figure snapshot\(r.figures.count == 1 ? "" : "s") for cell \(cell.index) in \(Paths.display(snapshots.directory))")
+                log.append(
+                    "wrote \(r.figures.count) figure snapshot\(r.figures.count == 1 ? "" : "s") for cell \(cell.index) in \(Paths.display(snapshots.directory))"
+                )
                 results[i].figureSnapshots = r.figures.map(\.data)
                 resolved[i, default: []].insert(.figure)
             }

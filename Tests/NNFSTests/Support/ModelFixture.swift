@@ -19,12 +19,15 @@ enum ModelFixture {
 func expectBitIdentical(_ got: Tensor, _ want: Any?, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let d = want as! [String: Any]
     if d["dtype"] as? String == "pyint" {
-        #expect(got.dtype == .int64 && got.isWeakScalar && got.shape == [] && got.ints == (d["values"] as! [Int]),
-                "\(what): \(got.dtype)\(got.shape) weak=\(got.isWeakScalar), want Python int \(d["values"]!)", sourceLocation: sourceLocation)
+        #expect(
+            got.dtype == .int64 && got.isWeakScalar && got.shape == [] && got.ints == (d["values"] as! [Int]),
+            "\(what): \(got.dtype)\(got.shape) weak=\(got.isWeakScalar), want Python int \(d["values"]!)", sourceLocation: sourceLocation)
         return
     }
     let w = TensorFixture.tensor(want)
-    #expect(got.shape == w.shape && got.dtype == w.dtype, "\(what): \(got.dtype)\(got.shape) vs \(w.dtype)\(w.shape)", sourceLocation: sourceLocation)
+    #expect(
+        got.shape == w.shape && got.dtype == w.dtype, "\(what): \(got.dtype)\(got.shape) vs \(w.dtype)\(w.shape)",
+        sourceLocation: sourceLocation)
     let g = got.doubles, e = w.doubles
     if g.count == e.count, let i = g.indices.first(where: { g[$0].bitPattern != e[$0].bitPattern }) {
         Issue.record("\(what): element \(i) is \(g[i]), the book's code gives \(e[i])", sourceLocation: sourceLocation)
@@ -33,8 +36,10 @@ func expectBitIdentical(_ got: Tensor, _ want: Any?, _ what: String, sourceLocat
 
 /// Checks a dense layer against the fixture's `prefix.weights`, `.biases`, `.dweights`, `.dbiases`
 /// (and `.dinputs` when stored).
-func expectDense(_ layer: LayerDense, _ record: [String: Any], _ prefix: String, _ what: String,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
+func expectDense(
+    _ layer: LayerDense, _ record: [String: Any], _ prefix: String, _ what: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     expectBitIdentical(layer.weights, record["\(prefix).weights"], "\(what) \(prefix).weights", sourceLocation: sourceLocation)
     expectBitIdentical(layer.biases, record["\(prefix).biases"], "\(what) \(prefix).biases", sourceLocation: sourceLocation)
     expectBitIdentical(layer.dweights, record["\(prefix).dweights"], "\(what) \(prefix).dweights", sourceLocation: sourceLocation)

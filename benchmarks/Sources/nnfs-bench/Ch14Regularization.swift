@@ -15,8 +15,10 @@ func ch15Dropout(epochs: Int) -> String {
 /// The book's chapter 14/15 training loop (regularization loss printed separately). Returns the
 /// last log line.
 /// (`samples` per class and `neurons` are the scaling table's knobs; the book's are 1000 and 512.)
-func spiral512(epochs: Int, dropout: Double?, learningRate: Double, decay: Double,
-               samples: Int = 1000, neurons: Int = 512) -> String {
+func spiral512(
+    epochs: Int, dropout: Double?, learningRate: Double, decay: Double,
+    samples: Int = 1000, neurons: Int = 512
+) -> String {
     nnfsInit()
     let (X, y) = spiralData(samples: samples, classes: 3)
     let dense1 = LayerDense(2, neurons, weightRegularizerL2: 5e-4, biasRegularizerL2: 5e-4)
@@ -41,7 +43,8 @@ func spiral512(epochs: Int, dropout: Double?, learningRate: Double, decay: Doubl
         let predictions = np.argmax(lossActivation.output, axis: 1)
         let accuracy = np.mean(predictions .== y)
         if epoch % 100 == 0 {
-            last = "epoch: \(epoch), acc: \(accuracy, fixed: 3), loss: \(loss, fixed: 3) (data_loss: \(dataLoss, fixed: 3), reg_loss: \(regularizationLoss, fixed: 3)), lr: \(optimizer.currentLearningRate)"
+            last =
+                "epoch: \(epoch), acc: \(accuracy, fixed: 3), loss: \(loss, fixed: 3) (data_loss: \(dataLoss, fixed: 3), reg_loss: \(regularizationLoss, fixed: 3)), lr: \(optimizer.currentLearningRate)"
         }
         lossActivation.backward(lossActivation.output, y)
         dense2.backward(lossActivation.dinputs)

@@ -24,12 +24,14 @@ func ch17Regression(epochs: Int) -> String {
         dense3.forward(activation2.output)
         activation3.forward(dense3.output)
         let dataLoss = lossFunction.calculate(activation3.output, y)
-        let regularizationLoss = lossFunction.regularizationLoss(dense1) + lossFunction.regularizationLoss(dense2) + lossFunction.regularizationLoss(dense3)
+        let regularizationLoss =
+            lossFunction.regularizationLoss(dense1) + lossFunction.regularizationLoss(dense2) + lossFunction.regularizationLoss(dense3)
         let loss = dataLoss + regularizationLoss
         let predictions = activation3.output
         let accuracy = np.mean(np.absolute(predictions - y) .< accuracyPrecision)
         if epoch % 100 == 0 {
-            last = "epoch: \(epoch), acc: \(accuracy, fixed: 3), loss: \(loss, fixed: 3) (data_loss: \(dataLoss, fixed: 3), reg_loss: \(regularizationLoss, fixed: 3)), lr: \(optimizer.currentLearningRate)"
+            last =
+                "epoch: \(epoch), acc: \(accuracy, fixed: 3), loss: \(loss, fixed: 3) (data_loss: \(dataLoss, fixed: 3), reg_loss: \(regularizationLoss, fixed: 3)), lr: \(optimizer.currentLearningRate)"
         }
         lossFunction.backward(activation3.output, y)
         activation3.backward(lossFunction.dinputs)

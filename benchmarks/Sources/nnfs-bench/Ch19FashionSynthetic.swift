@@ -16,8 +16,9 @@ func ch19FashionSynthetic(epochs: Int, samples: Int = 60000, neurons: Int = 128)
     model.add(ActivationReLU())
     model.add(LayerDense(neurons, 10))
     model.add(ActivationSoftmax())
-    model.set(loss: LossCategoricalCrossentropy(), optimizer: OptimizerAdam(decay: 1e-3),
-              accuracy: AccuracyCategorical())
+    model.set(
+        loss: LossCategoricalCrossentropy(), optimizer: OptimizerAdam(decay: 1e-3),
+        accuracy: AccuracyCategorical())
     model.finalize()
     var last = ""
     model.printer = { last = $0 }

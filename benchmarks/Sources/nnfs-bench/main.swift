@@ -27,21 +27,27 @@ struct Workload {
 }
 
 let workloads = [
-    Workload(name: "ch10-adam", summary: "ch10 Adam cell: 10,001 full-batch epochs, 300 samples, 2-64-3",
-             script: "ch10_adam.py", swift: ch10Adam(epochs:), defaultEpochs: 10001),
-    Workload(name: "ch14-l2", summary: "ch14 largest cell: 10,001 full-batch epochs, 3000 samples, 2-512-3, L2 5e-4",
-             script: "spiral512.py", swift: ch14L2(epochs:), defaultEpochs: 10001,
-             scaled: { spiral512(epochs: $0, dropout: nil, learningRate: 0.02, decay: 5e-7, samples: $1, neurons: $2) },
-             baseSize: (1000, 512)),
-    Workload(name: "ch15-dropout", summary: "ch15 largest cell: as ch14-l2 with Dropout(0.1), Adam(0.05, 5e-5)",
-             script: "spiral512.py", scriptArguments: ["dropout"], swift: ch15Dropout(epochs:), defaultEpochs: 10001,
-             scaled: { spiral512(epochs: $0, dropout: 0.1, learningRate: 0.05, decay: 5e-5, samples: $1, neurons: $2) },
-             baseSize: (1000, 512)),
-    Workload(name: "ch17-regression", summary: "ch17 cell 9: 10,001 full-batch epochs, sine 1000 samples, 1-64-64-1, MSE",
-             script: "ch17_regression.py", swift: ch17Regression(epochs:), defaultEpochs: 10001),
-    Workload(name: "ch19-fashion", summary: "ch19 model on synthetic Fashion-MNIST-shaped data: 60,000 x 784 float32, 784-128-128-10, batch 128, 10 epochs",
-             script: "ch19_fashion_synthetic.py", swift: { ch19FashionSynthetic(epochs: $0) }, defaultEpochs: 10,
-             scaled: { ch19FashionSynthetic(epochs: $0, samples: $1, neurons: $2) }, baseSize: (60000, 128)),
+    Workload(
+        name: "ch10-adam", summary: "ch10 Adam cell: 10,001 full-batch epochs, 300 samples, 2-64-3",
+        script: "ch10_adam.py", swift: ch10Adam(epochs:), defaultEpochs: 10001),
+    Workload(
+        name: "ch14-l2", summary: "ch14 largest cell: 10,001 full-batch epochs, 3000 samples, 2-512-3, L2 5e-4",
+        script: "spiral512.py", swift: ch14L2(epochs:), defaultEpochs: 10001,
+        scaled: { spiral512(epochs: $0, dropout: nil, learningRate: 0.02, decay: 5e-7, samples: $1, neurons: $2) },
+        baseSize: (1000, 512)),
+    Workload(
+        name: "ch15-dropout", summary: "ch15 largest cell: as ch14-l2 with Dropout(0.1), Adam(0.05, 5e-5)",
+        script: "spiral512.py", scriptArguments: ["dropout"], swift: ch15Dropout(epochs:), defaultEpochs: 10001,
+        scaled: { spiral512(epochs: $0, dropout: 0.1, learningRate: 0.05, decay: 5e-5, samples: $1, neurons: $2) },
+        baseSize: (1000, 512)),
+    Workload(
+        name: "ch17-regression", summary: "ch17 cell 9: 10,001 full-batch epochs, sine 1000 samples, 1-64-64-1, MSE",
+        script: "ch17_regression.py", swift: ch17Regression(epochs:), defaultEpochs: 10001),
+    Workload(
+        name: "ch19-fashion",
+        summary: "ch19 model on synthetic Fashion-MNIST-shaped data: 60,000 x 784 float32, 784-128-128-10, batch 128, 10 epochs",
+        script: "ch19_fashion_synthetic.py", swift: { ch19FashionSynthetic(epochs: $0) }, defaultEpochs: 10,
+        scaled: { ch19FashionSynthetic(epochs: $0, samples: $1, neurons: $2) }, baseSize: (60000, 128)),
 ]
 
 // Run BLAS as chapter programs do (see ChapterExecution in NNFSBook): one thread, and the
@@ -52,7 +58,9 @@ if ProcessInfo.processInfo.environment["NNFS_BENCH_CONFIGURED"] == nil {
     setenv("OPENBLAS_NUM_THREADS", "1", 0)
     let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
     let flags = Set((cpu.split(separator: "\n").first { $0.hasPrefix("flags") } ?? "").split(separator: " ").map(String.init))
-    if ["avx512f", "avx512dq", "avx512bw", "avx512vl", "avx512cd"].allSatisfy(flags.contains) { setenv("OPENBLAS_CORETYPE", "SkylakeX", 0) }
+    if ["avx512f", "avx512dq", "avx512bw", "avx512vl", "avx512cd"].allSatisfy(flags.contains) {
+        setenv("OPENBLAS_CORETYPE", "SkylakeX", 0)
+    }
     let argv = CommandLine.unsafeArgv
     execv("/proc/self/exe", argv)
 }
@@ -91,7 +99,8 @@ func runNumPy(_ w: Workload, epochs: Int) -> (seconds: Double, last: String)? {
     p.waitUntilExit()
     let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     guard p.terminationStatus == 0, let t = lines.first(where: { $0.hasPrefix("seconds ") }),
-          let s = Double(t.dropFirst(8)) else { return nil }
+        let s = Double(t.dropFirst(8))
+    else { return nil }
     return (s, lines.last ?? "")
 }
 
