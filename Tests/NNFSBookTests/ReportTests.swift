@@ -42,25 +42,105 @@ struct ReportTests {
 
     @Test func chapterPageRendersProseCellsAndHighlights() throws {
         let html = HTMLChapterPage.render(try sampleResult())
-        #expect(html.contains("<h1>Layers &lt;&amp;&gt;</h1>"))          // prose rendered by cmark
-        #expect(html.contains("<em>emphasis</em>"))
-        #expect(html.contains("print(&quot;a &lt; b&quot;)"))            // code escaped
+        #expect(html.contains("<h1>Layers &lt;&amp;&gt;</h1>"))          // title from the heading
+        #expect(html.contains("<em>emphasis</em>"))                       // prose rendered by cmark
+        #expect(html.contains("<code class=\"language-swift\">print(&quot;a &lt; b&quot;)</code>"))  // code escaped
         #expect(!html.contains("print(\"a < b\")"))
-        #expect(html.contains("<section class=\"cell fail\" id=\"cell-2\">"))
-        #expect(html.contains("<span class=\"bad\">3</span>"))           // expected line 2 highlighted
-        #expect(html.contains("<span class=\"bad\">2</span>"))           // actual line 2 highlighted
+        #expect(html.contains("<section class=\"cell fail\" id=\"cell-2\" aria-label=\"Cell 2\">"))
+        // the failing cell: the book beside ours, the differing number marked on both sides
+        #expect(html.contains("<span>1</span><span><mark>3</mark></span>"))
+        #expect(html.contains("<span>1</span><span><mark>2</mark></span>"))
         #expect(html.contains("chapters/03-x.md:19: output differs from the book&#39;s output: number 1: expected 3, got 2"))
-        // The output blocks are shown inside their cells, not a second time as prose.
-        #expect(html.components(separatedBy: "a &lt; b").count - 1 == 3)  // code, expected, actual
+        // the passing cell is quiet: the book's output once, and no second copy of ours
+        #expect(html.contains("Output · matches the book"))
+        #expect(html.components(separatedBy: "a &lt; b").count - 1 == 2)  // code, output
     }
 
-    @Test func indexAndConsoleTotals() throws {
+    @Test func chapterPageHasOutlinePagerAndFigures() throws {
+        let chapter = try ChapterParser.parse("""
+            # Chapter 3: Adding Layers
+
+            Layers stack. More prose.
+
+            ## Training data
+
+            ```swift
+            plt.show()
+            ```
+
+            ### Training data
+
+            Text.
+            """, displayPath: "chapters/03-adding-layers.md")
+        var cell = CellResult(cell: chapter.cells[0], status: .passed, seconds: 0.1, actual: "")
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"480\"><clipPath id=\"nnfsfig-1-clip\"/><g clip-path=\"url(#nnfsfig-1-clip)\"/></svg>\n"
+        cell.figures = [CellFigure(svg: svg, data: "figure 6.4x4.8\n", alt: "Scatter of 300 points")]
+        var r = ChapterResult(path: chapter.displayPath, chapter: chapter)
+        r.cells = [cell]
+        let html = HTMLChapterPage.render(r, previous: .init(href: "02-b.html", title: "2. Neurons"), next: nil)
+        #expect(html.contains("<title>3. Adding Layers – nnfs-book</title>"))
+        #expect(html.contains("<p class=\"kicker\">Chapter 3</p>\n<h1>Adding Layers</h1>"))
+        #expect(html.contains("<li class=\"l2\"><a href=\"#training-data\">Training data</a></li><li class=\"l3\"><a href=\"#training-data-1\">Training data</a></li>"))
+        #expect(html.contains("<h2 id=\"training-data\">Training data</h2>"))
+        #expect(html.contains("<h3 id=\"training-data-1\">Training data</h3>"))
+        #expect(html.contains("<a rel=\"prev\" href=\"02-b.html\">← 2. Neurons</a>"))
+        #expect(!html.contains("rel=\"next\""))
+        // the figure: inline, named by its text alternative, ids unique on the page, numbered as in a book
+        #expect(html.contains("<figure class=\"plot\"><svg role=\"img\" aria-label=\"Scatter of 300 points\" xmlns="))
+        #expect(html.contains("<clipPath id=\"fig1-1-clip\"/><g clip-path=\"url(#fig1-1-clip)\"/>"))
+        #expect(!html.contains("nnfsfig-"))
+        #expect(html.contains("<figcaption><strong>Figure 3.1</strong> Scatter of 300 points</figcaption>"))
+        // a cell that printed nothing and has no output block shows no output pane
+        #expect(!html.contains("class=\"outputs"))
+    }
+
+    @Test func toleranceCellMarksOnlyTheNumbersThatDiffer() throws {
+        let chapter = try ChapterParser.parse("""
+            ```swift
+            print("epoch: 100, acc: 0.410, loss: 1.078")
+            ```
+
+            ```output tolerance=0.1 reason="training drifts"
+            epoch: 100, acc: 0.403, loss: 1.078
+            ```
+            """, displayPath: "chapters/10-x.md")
+        var cell = CellResult(cell: chapter.cells[0], status: .passed, seconds: 0.1, actual: "epoch: 100, acc: 0.410, loss: 1.078\n")
+        cell.snapshot = "epoch: 100, acc: 0.410, loss: 1.078\n"
+        var r = ChapterResult(path: chapter.displayPath, chapter: chapter)
+        r.cells = [cell]
+        let html = HTMLChapterPage.render(r)
+        #expect(html.contains("<span>epoch: 100, acc: <mark>0.403</mark>, loss: 1.078</span>"))
+        #expect(html.contains("<span>epoch: 100, acc: <mark>0.410</mark>, loss: 1.078</span>"))
+        #expect(html.contains("The book · line 5 · tolerance 0.1"))
+        #expect(html.contains("<p class=\"reason\">training drifts</p>"))
+        #expect(html.contains("Our output is identical to its snapshot"))
+    }
+
+    @Test func outputDiffTokens() {
+        #expect(HTMLOutputDiff.tokens("[ 1.5e-07 -2. float32]").map(\.text) == ["[ ", "1.5e-07", " ", "-2.", " float32]"])
+        #expect(HTMLOutputDiff.tokens("x1 = 2").map(\.isNumber) == [false, true])
+    }
+
+    @Test func indexIsATableOfContentsWithTheTestSummaryBelow() throws {
         let r = try sampleResult()
         let index = HTMLIndex.render([r], pages: ["03-x.html"], seconds: 1.5)
-        #expect(index.contains("<a href=\"03-x.html\">chapters/03-x.md</a>"))
+        #expect(index.contains("<h1>Contents</h1>"))
+        #expect(index.contains("<li><a href=\"03-x.html\"><span class=\"num\"></span><span class=\"title\">Layers &lt;&amp;&gt;</span></a>"))
+        #expect(index.contains("2 cells · 0.75 s"))
+        #expect(index.contains("<p class=\"summary\">Prose with emphasis.</p>"))
+        let summary = try #require(index.range(of: "<h2 id=\"tests\">Test summary</h2>"))
+        #expect(index[summary.upperBound...].contains("<a href=\"03-x.html\">chapters/03-x.md</a>"))
         #expect(index.contains("<span class=\"badge fail\">FAIL</span>"))
         #expect(ConsoleReport.total([r], seconds: 1.5) == "Total: 1 chapter (1 failing) in 1.50 s\nnnfs-book: 1 passed, 1 failed")
         #expect(ConsoleReport.summary(r) == "FAIL  chapters/03-x.md: 1 passed, 1 failed (compile 0.40 s, run 0.75 s)")
+    }
+
+    @Test func outlineReadsNumberTitleSummaryAndSections() throws {
+        let chapter = try ChapterParser.parse("# Chapter 12: Validation Data\n\nWe hold out `some` data. Then more.\n\n## Why\n\n## Why\n",
+                                              displayPath: "chapters/12-v.md")
+        let o = ChapterOutline(chapter)
+        #expect(o.number == "12" && o.title == "Validation Data" && o.summary == "We hold out some data.")
+        #expect(o.sections == [.init(level: 2, title: "Why", anchor: "why"), .init(level: 2, title: "Why", anchor: "why-1")])
     }
 
     @Test func sessionPrintsProgressAndWritesReport() throws {

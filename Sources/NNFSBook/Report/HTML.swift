@@ -22,17 +22,18 @@ enum HTML {
         "<span class=\"badge \(kind)\">\(escape(text))</span>"
     }
 
-    /// A page around `body`, with the report's inline style.
-    static func page(title: String, body: String) -> String {
+    /// A page around `body`, with the report's inline style and the scripts of `assets`.
+    static func page(title: String, body: String, assets: ReportAssets = .none) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light dark">
         <title>\(escape(title))</title>
         <style>\(ReportStyle.css)</style>
-        </head>
+        \(assets.headTags)</head>
         <body>
         \(body)
         </body>

@@ -1,33 +1,84 @@
-/// One chapter's report page: the prose rendered by cmark, and each cell with its code, expected
-/// and actual output, badge and time, failing lines highlighted.
+import CCmark
+
+/// One chapter's page, read like the book: the chapter's title, a table of contents of its
+/// sections, its prose rendered by cmark, each cell with its code (highlighted in the browser by
+/// highlight.js when the report has it), output and figures, and links to the previous and next
+/// chapter. A passing cell shows the book's output once; a failing or tolerance cell shows the
+/// book's output beside ours with the differing numbers marked.
 enum HTMLChapterPage {
-    static func render(_ r: ChapterResult) -> String {
-        var body = "<p><a href=\"index.html\">&larr; All chapters</a></p>\n"
-        body += "<h1>\(HTML.escape(r.path)) \(HTML.badge(r.failed ? "FAIL" : "PASS", r.failed ? "fail" : "pass"))</h1>\n"
-        body += "<p class=\"summary\">\(HTML.escape(ConsoleReport.summary(r)))</p>\n"
+    /// A link to a neighbouring chapter.
+    struct Link {
+        var href: String
+        var title: String
+    }
+
+    static func render(_ r: ChapterResult, previous: Link? = nil, next: Link? = nil, assets: ReportAssets = .none) -> String {
+        let outline = ChapterOutline(r)
+        let figurePrefix = outline.number.map { $0 + "." } ?? ""
+        var body = "<a class=\"skip\" href=\"#main\">Skip to the chapter</a>\n"
+        body += "<header class=\"top\">\(pager(previous: previous, next: next, label: "Chapters"))</header>\n"
+        body += "<div class=\"layout\">\n"
+        if !outline.sections.isEmpty {
+            body += "<nav class=\"toc\" aria-label=\"Sections\"><p class=\"toc-title\">On this page</p><ol>"
+            for s in outline.sections where s.level <= 3 {
+                body += "<li class=\"l\(s.level)\"><a href=\"#\(s.anchor)\">\(HTML.escape(s.title))</a></li>"
+            }
+            body += "</ol></nav>\n"
+        }
+        body += "<main id=\"main\">\n"
+        if let n = outline.number { body += "<p class=\"kicker\">Chapter \(HTML.escape(n))</p>\n" }
+        body += "<h1>\(HTML.escape(outline.title))</h1>\n"
+        body += "<p class=\"status\">\(HTML.badge(r.failed ? "FAIL" : "PASS", r.failed ? "fail" : "pass")) "
+        body += "\(HTML.escape(ConsoleReport.summary(r)))</p>\n"
         if !r.errors.isEmpty {
             body += "<div class=\"errors\">" + r.errors.map { "<pre>\(HTML.escape($0))</pre>" }.joined() + "</div>\n"
         }
         if !r.updateLog.isEmpty {
-            body += "<h3>--update</h3><pre>\(HTML.escape(r.updateLog.joined(separator: "\n")))</pre>\n"
+            body += "<h2>--update</h2><pre>\(HTML.escape(r.updateLog.joined(separator: "\n")))</pre>\n"
         }
         if let chapter = r.chapter {
-            body += prose(chapter, results: r.cells)
+            body += prose(chapter, results: r.cells, sections: outline.sections, figurePrefix: figurePrefix)
         }
-        return HTML.page(title: "\(r.name) – nnfs-book", body: body)
+        body += "</main>\n</div>\n"
+        body += "<footer>\(pager(previous: previous, next: next, label: "Previous and next chapter"))</footer>\n"
+        let title = (outline.number.map { "\($0). " } ?? "") + outline.title
+        return HTML.page(title: "\(title) – nnfs-book", body: body, assets: assets)
     }
 
-    /// The chapter's blocks in order: cmark's HTML for prose, ours for cells.
-    private static func prose(_ chapter: Chapter, results: [CellResult]) -> String {
+    static func pager(previous: Link?, next: Link?, label: String) -> String {
+        var h = "<nav class=\"pager\" aria-label=\"\(HTML.escape(label))\">"
+        h += previous.map { "<a rel=\"prev\" href=\"\(HTML.escape($0.href))\">← \(HTML.escape($0.title))</a>" } ?? "<span></span>"
+        h += "<a href=\"index.html\">Contents</a>"
+        h += next.map { "<a rel=\"next\" href=\"\(HTML.escape($0.href))\">\(HTML.escape($0.title)) →</a>" } ?? "<span></span>"
+        return h + "</nav>"
+    }
+
+    /// The chapter's blocks in order: cmark's HTML for prose (headings with anchors), ours for cells.
+    private static func prose(_ chapter: Chapter, results: [CellResult], sections: [ChapterOutline.Section], figurePrefix: String) -> String {
         let byCodeLine = Dictionary(uniqueKeysWithValues: results.map { ($0.cell.code.openLine, $0) })
         let outputLines = Set(results.compactMap { $0.cell.output?.block.openLine })
         let document = MarkdownDocument(bytes: chapter.source.bytes)
         var html = ""
+        var sectionIndex = 0, seenTitle = false, figureCount = 0
         for node in document.topLevelNodes() {
             let line = MarkdownDocument.startLine(node)
             if MarkdownDocument.isCodeBlock(node) {
-                if let r = byCodeLine[line] { html += cell(r, file: chapter.displayPath); continue }
+                if let r = byCodeLine[line] {
+                    html += cell(r, file: chapter.displayPath, figurePrefix: figurePrefix, figureCount: &figureCount)
+                    continue
+                }
                 if outputLines.contains(line) { continue }
+            }
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                let level = Int(cmark_node_get_heading_level(node))
+                if level == 1 && !seenTitle { seenTitle = true; continue }  // the page's own <h1>
+                var h = MarkdownDocument.html(node)
+                if sectionIndex < sections.count, h.hasPrefix("<h\(level)>") {
+                    h = "<h\(level) id=\"\(sections[sectionIndex].anchor)\">" + h.dropFirst(4)
+                }
+                sectionIndex += 1
+                html += h
+                continue
             }
             if MarkdownDocument.isParagraph(node) {
                 let lines = (line...MarkdownDocument.endLine(node)).map { chapter.source.line($0) }
@@ -38,17 +89,17 @@ enum HTMLChapterPage {
         return html
     }
 
-    private static func cell(_ r: CellResult, file: String) -> String {
+    private static func cell(_ r: CellResult, file: String, figurePrefix: String, figureCount: inout Int) -> String {
         let c = r.cell
-        var h = "<section class=\"cell \(r.status.cssClass)\" id=\"cell-\(c.index)\">\n<header>"
+        var h = "<section class=\"cell \(r.status.cssClass)\" id=\"cell-\(c.index)\" aria-label=\"Cell \(c.index)\">\n<header>"
         h += HTML.badge(ConsoleReport.badge(r).isEmpty ? "—" : ConsoleReport.badge(r), r.status.cssClass)
-        h += "<strong>Cell \(c.index)</strong>"
+        h += "<a class=\"cell-link\" href=\"#cell-\(c.index)\">Cell \(c.index)</a>"
         h += "<span>\(HTML.escape(file)):\(c.code.openLine)</span>"
         h += "<span>\(HTML.escape(ConsoleReport.label(r)))</span>"
         if let s = r.seconds { h += "<span>\(ConsoleReport.time(s))</span>" }
         if c.code.info != "swift" { h += "<code>\(HTML.escape(c.code.info))</code>" }
         h += "</header>\n"
-        h += HTML.lines(c.source, firstLineNumber: c.code.firstContentLine)
+        h += code(c.source, firstLine: c.code.firstContentLine)
         if !r.messages.isEmpty {
             h += "<div class=\"messages\"><pre>\(HTML.escape(r.messages.joined(separator: "\n")))</pre></div>"
         }
@@ -56,40 +107,71 @@ enum HTMLChapterPage {
         let notes = r.notes.filter { $0 != label && (!$0.hasPrefix("not run") || r.status == .notRun) }
         if !notes.isEmpty { h += "<p class=\"notes\">\(notes.map(HTML.escape).joined(separator: "<br>"))</p>" }
         h += outputs(r)
+        for f in r.figures {
+            figureCount += 1
+            h += HTMLFigure.render(f, number: "\(figurePrefix)\(figureCount)", idPrefix: "fig\(figureCount)")
+        }
         if let bt = r.crash?.backtrace, !bt.isEmpty {
             h += "<details><summary>Backtrace</summary><pre>\(HTML.escape(bt))</pre></details>"
         }
         return h + "</section>\n"
     }
 
-    /// Expected and actual output side by side (book | ours | snapshot for tolerance cells).
+    /// The cell's code with its Markdown line numbers in a gutter; highlight.js colours the code.
+    static func code(_ source: String, firstLine: Int) -> String {
+        var lines = source.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        let numbers = lines.indices.map { String(firstLine + $0) }.joined(separator: "\n")
+        return "<div class=\"code\"><pre class=\"gutter\" aria-hidden=\"true\">\(numbers)</pre>"
+            + "<pre class=\"src\"><code class=\"language-swift\">\(HTML.escape(lines.joined(separator: "\n")))</code></pre></div>\n"
+    }
+
+    /// A passing cell shows the book's output once (ours under a disclosure when its text
+    /// differs only in spacing); other cells show book and ours side by side, differences marked.
     private static func outputs(_ r: CellResult) -> String {
         let block = r.cell.output
         guard block != nil || r.actual.map({ !$0.isEmpty }) == true else { return "" }
-        var panes: [String] = []
+        var extra = ""
         if let b = block {
-            let kind = b.options.ours ? "Expected (ours)" : "Expected (book)"
-            var extra = ""
             if let t = b.options.tolerance { extra = " · tolerance \(t)" }
             if b.options.unchecked { extra = " · unchecked" }
-            if let reason = b.options.reason { extra += ": " + reason }
-            let bad = Set(r.mismatches.compactMap(\.expectedIndex))
-            panes.append(pane("\(kind) · line \(b.block.openLine)\(extra)", HTML.lines(b.text, highlight: bad)))
+        }
+        let reason = block?.options.reason.map { "<p class=\"reason\">\(HTML.escape($0))</p>" } ?? ""
+        let quiet = (r.status == .passed || r.status == .updated) && block?.options.tolerance == nil && block?.options.unchecked != true
+        if quiet, let b = block {
+            let kind = b.options.ours ? "Output (ours)" : "Output · matches the book"
+            var h = "<div class=\"outputs quiet\"><div><p class=\"pane-title\">\(kind)</p>\(HTML.lines(b.text))</div></div>"
+            if let actual = r.actual, HTMLOutputDiff.lines(actual) != HTMLOutputDiff.lines(b.text), !b.options.ours {
+                h += "<details class=\"ours\"><summary>Our output, as printed</summary>\(HTML.lines(actual))</details>"
+            }
+            return h + reason + "\n"
+        }
+        var panes: [String] = []
+        let bookTitle = (block?.options.ours == true ? "Expected (ours)" : "The book") + (block.map { " · line \($0.block.openLine)" } ?? "") + extra
+        if let b = block, let actual = r.actual {
+            let (left, right) = HTMLOutputDiff.panes(expected: b.text, actual: actual,
+                                                     badExpected: Set(r.mismatches.compactMap(\.expectedIndex)),
+                                                     badActual: Set((r.mismatches + r.snapshotMismatches).compactMap(\.actualIndex)))
+            panes.append(pane(bookTitle, left))
+            panes.append(pane("Ours", right))
         } else {
-            panes.append(pane("Expected", HTML.lines("")))
+            panes.append(pane(block == nil ? "The book · no output" : bookTitle, HTML.lines(block?.text ?? "")))
+            if let actual = r.actual { panes.append(pane("Ours", HTML.lines(actual))) }
         }
-        if let actual = r.actual {
-            let bad = Set((r.mismatches + r.snapshotMismatches).compactMap(\.actualIndex))
-            panes.append(pane("Actual (ours)", HTML.lines(actual, highlight: bad)))
-        }
+        var h = "<div class=\"outputs\">" + panes.joined() + "</div>\n" + reason
         if block?.options.tolerance != nil {
             let bad = Set(r.snapshotMismatches.compactMap(\.expectedIndex))
-            panes.append(pane("Snapshot (ours, exact)", r.snapshot.map { HTML.lines($0, highlight: bad) } ?? "<pre><span class=\"empty\">(missing: run --update)</span></pre>"))
+            if let snap = r.snapshot, bad.isEmpty, r.actual.map(HTMLOutputDiff.lines) == HTMLOutputDiff.lines(snap) {
+                h += "<p class=\"notes\">Our output is identical to its snapshot (chapters/snapshots).</p>"
+            } else {
+                let content = r.snapshot.map { HTML.lines($0, highlight: bad) } ?? "<pre><span class=\"empty\">(missing: run --update)</span></pre>"
+                h += "<div class=\"outputs\">" + pane("Snapshot (ours, exact)", content) + "</div>\n"
+            }
         }
-        return "<div class=\"outputs\">" + panes.joined() + "</div>\n"
+        return h
     }
 
     private static func pane(_ title: String, _ content: String) -> String {
-        "<div><h4>\(HTML.escape(title))</h4>\(content)</div>"
+        "<div><p class=\"pane-title\">\(HTML.escape(title))</p>\(content)</div>"
     }
 }

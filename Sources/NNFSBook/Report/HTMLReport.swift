@@ -14,10 +14,19 @@ public enum HTMLReport {
             while used.contains(name) { name = safeName(r.name) + "-\(n).html"; n += 1 }
             used.insert(name)
             pages.append(name)
-            try AtomicFile.write(HTMLChapterPage.render(r), to: dir + "/" + name)
+        }
+        let assets = try ReportAssets.install(in: dir)
+        let links = zip(results, pages).map { r, page -> HTMLChapterPage.Link in
+            let o = ChapterOutline(r)
+            return HTMLChapterPage.Link(href: page, title: (o.number.map { "\($0). " } ?? "") + o.title)
+        }
+        for (i, r) in results.enumerated() {
+            let html = HTMLChapterPage.render(r, previous: i > 0 ? links[i - 1] : nil,
+                                              next: i + 1 < links.count ? links[i + 1] : nil, assets: assets)
+            try AtomicFile.write(html, to: dir + "/" + pages[i])
         }
         let index = dir + "/index.html"
-        try AtomicFile.write(HTMLIndex.render(results, pages: pages, seconds: seconds), to: index)
+        try AtomicFile.write(HTMLIndex.render(results, pages: pages, seconds: seconds, assets: assets), to: index)
         return index
     }
 
