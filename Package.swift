@@ -12,17 +12,24 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation --target NNFS` (DocC reference; see README).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // Debian's libopenblas-dev: cblas.h + libopenblas.
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
         // Debian's libcmark-dev: the CommonMark reference parser.
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark"),
-        .target(name: "NNFS", dependencies: ["COpenBLAS"]),
-        .target(name: "NNFSBook", dependencies: ["CCmark"]),
+        // Debian's zlib1g-dev: gzip streams (the Fashion-MNIST IDX files).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
+        // Debian's libpng-dev: PNG read and write (the book's image folder, cv2.imread/imwrite).
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng"),
+        .target(name: "NNFS", dependencies: ["COpenBLAS", "CZlib", "CPNG"]),
+        // The report draws training curves with NNFS's `plt`.
+        .target(name: "NNFSBook", dependencies: ["CCmark", "NNFS"]),
         .executableTarget(
             name: "nnfs-book",
-            dependencies: ["NNFSBook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NNFSBook", "NNFS", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Speed is measured here, never in unit tests: `swift run -c release nnfs-bench`.
         .executableTarget(name: "nnfs-bench", dependencies: ["NNFS"], path: "benchmarks/Sources/nnfs-bench"),

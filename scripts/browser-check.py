@@ -113,7 +113,7 @@ def main():
     if len(sys.argv) != 3:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
-    report, shots = Path(sys.argv[1]), Path(sys.argv[2])
+    report, shots = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
     chromium, missing = missing_tools()
     if missing:
         print("browser-check: missing " + ", ".join(missing) + " (scripts/setup installs them)")

@@ -12,7 +12,8 @@ public enum NNFSConfig {
 
 /// `nnfs.init()`: seeds NumPy's legacy generator with `seed` (0 as the book), makes
 /// `np.random.randn`, `np.zeros` and `np.eye` return `float32`, and makes `np.dot` compute in
-/// `float64` and round its result to `float32`.
+/// `float64` and round its result to `float32`. Exactly what nnfs 0.5.1's `init()` patches:
+/// `np.ones`, `np.full`, `np.random.rand` and every other function keep NumPy's `float64`.
 public func nnfsInit(seed: UInt32 = 0) {
     NNFSConfig.dotInFloat64ToFloat32 = true
     NNFSConfig.defaultFloat = .float32

@@ -34,6 +34,12 @@ struct ServeCommand: ParsableCommand {
     var port = 8000
 
     func run() throws {
+        // Ctrl-C and SIGTERM stop the server even when the parent started it with them blocked.
+        var stop = sigset_t()
+        sigemptyset(&stop)
+        sigaddset(&stop, SIGINT)
+        sigaddset(&stop, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &stop, nil)
         let paths = try chapterFiles.isEmpty ? BookRunner.chapters(in: chapters) : chapterFiles
         guard !paths.isEmpty else { throw ValidationError("no chapter to serve in \(chapters)") }
         let server: PreviewServer

@@ -38,6 +38,36 @@ struct ComparatorTests {
         #expect(!passes("100000000", "100000040"))
     }
 
+    @Test func ulpFloorNeverLoosensTinyMagnitudes() {
+        // Below float32's range the floor would be 4 * 1.4e-45, far above these values.
+        #expect(!passes("1.e-300", "2.e-300"))
+        #expect(passes("1.e-300", "1.4e-300"))
+        #expect(!passes("[1.e-300 2.e-300]", "[1.e-300 3.e-300]"))
+        #expect(!passes("1e-40", "3e-40"))
+        #expect(passes("4.9406565e-324", "4.94065646e-324"))
+        // Zero gets no floor: `0.0` allows what its printed digit allows, nothing more.
+        #expect(OutputComparator().tolerance(for: NumberLiteral(text: "0.0", value: 0, decimals: 1, exponent: 0)) == 0.05)
+        #expect(OutputComparator().tolerance(for: NumberLiteral(text: "0e-300", value: 0, decimals: 0, exponent: -300)) == 0.5e-300)
+        // Within float32's normal range the floor still absorbs float32 rounding.
+        #expect(passes("1.1754944e-38", "1.1754945e-38"))
+        #expect(!passes("1.1754944e-38", "1.1755e-38"))
+    }
+
+    @Test func signOfZeroIsCompared() {
+        #expect(!passes("[-0.  1.]", "[ 0.  1.]"))
+        #expect(!passes("[ 0.  1.]", "[-0.  1.]"))
+        #expect(!passes("-0.", "0."))
+        #expect(!passes("[-0.   0.5]", "[ 0.   0.5]"))
+        #expect(!passes("-0.e+00", "0.e+00"))
+        #expect(passes("[-0.  1.]", "[-0.  1.]"))
+        // A zero printed with decimals may be a rounded tiny value of either sign.
+        #expect(passes("loss: -0.000", "loss: 0.000"))
+        #expect(passes("loss: 0.000", "loss: -0.000"))
+        #expect(passes("-0.0", "0.0"))
+        let mismatch = OutputComparator().compare(expected: "[-0.  1.]", actual: "[0. 1.]")
+        #expect(mismatch.first?.reason.contains("sign of zero") == true)
+    }
+
     @Test func numpyTrailingDotTakesThePrecisionOfItsLine() {
         #expect(passes("[1.         0.33333334]", "[1.0000001 0.33333334]"))
         #expect(!passes("[1.         0.33333334]", "[1.00001 0.33333334]"))

@@ -208,10 +208,10 @@ struct EndToEndTests {
             print("after")
             ```
             """)
-        let start = Date()
+        // The outcome and the limit it reports; never the wall time (a loaded machine is slow).
         let r = runChapter(path)
-        #expect(Date().timeIntervalSince(start) < 20)
         #expect(r.statuses == [.passed, .failed, .notRun])
+        #expect(r.cells[1].outcome == .failed(.timeout))
         #expect(r.cells[1].failure == .timeout)
         #expect(r.cells[1].actual == "sleeping\n")
         #expect(r.cells[1].messages.first?.hasPrefix("\(path):9: cell 2 timed out after 1 s") == true)

@@ -30,6 +30,7 @@ struct ProgramGeneratorTests {
         #expect(lines[1] == "import NNFS")
         #expect(lines[2] == "import Foundation")
         #expect(lines[3] == "setvbuf(stdout, nil, _IOLBF, 0)")
+        #expect(lines[4] == "NNFS.BookChannel.attach()")
         let file = #""chapters/01 \"q\".md""#
         // The global cell comes first, at file scope (before any `do {`).
         let global = lines.firstIndex(of: "#sourceLocation(file: \(file), line: 9)")!
@@ -37,14 +38,14 @@ struct ProgramGeneratorTests {
         #expect(global < firstDo)
         #expect(lines[global + 1] == "extension Int { var twice: Int { self * 2 } }")
         // Cell 1 then cell 4 nested inside it; the skipped cell is absent.
-        #expect(lines[firstDo + 1] == "__nnfsBookMark(1, true)")
+        #expect(lines[firstDo + 1] == "NNFS.BookChannel.beginCell(1)")
         #expect(lines[firstDo + 2] == "#sourceLocation(file: \(file), line: 4)")
         #expect(lines[firstDo + 3] == "let x = 1")
         #expect(lines[firstDo + 4] == "print(x)")
         #expect(lines[firstDo + 5] == "#sourceLocation()")
-        #expect(lines[firstDo + 6] == "__nnfsBookMark(1, false)")
+        #expect(lines[firstDo + 6] == "NNFS.BookChannel.endCell(1)")
         #expect(lines[firstDo + 7] == "do {")
-        #expect(lines[firstDo + 8] == "__nnfsBookMark(4, true)")
+        #expect(lines[firstDo + 8] == "NNFS.BookChannel.beginCell(4)")
         #expect(lines[firstDo + 9] == "#sourceLocation(file: \(file), line: 17)")
         #expect(!program.source.contains("nope"))
         #expect(lines.contains("}}"))
@@ -72,16 +73,67 @@ struct ProgramGeneratorTests {
         #expect(ProgramPlan(chapter: chapter).runCells.map(\.index) == [1, 4])
     }
 
-    @Test func markerStreamSplitsChunks() {
-        var s = MarkerStream()
-        var events = s.feed(Array("\u{1}NNFS-CELL 1 BEGIN\nhel".utf8))
-        events += s.feed(Array("lo\n\u{1}NNFS-CE".utf8))
-        events += s.feed(Array("LL 1 END 1500\nx\u{1}y".utf8))
+    @Test func splitterSplitsChunksAtNonceMarkersOnly() {
+        var s = CellOutputSplitter(nonce: "abc")
+        var events = s.feed(Array("\u{1}NNFS-CELL abc 1 BEGIN\nhel".utf8))
+        events += s.feed(Array("lo\n\u{1}NNFS-CELL ab".utf8))
+        events += s.feed(Array("c 1 END\nx\u{1}y".utf8))
+        // A marker with another nonce (or none, the old format) is plain output.
+        events += s.feed(Array("\u{1}NNFS-CELL xyz 2 BEGIN\n\u{1}NNFS-CELL 2 END 5\n".utf8))
         events += s.finish()
-        #expect(events == [
-            .begin(cell: 1), .output(Array("hel".utf8)), .output(Array("lo\n".utf8)),
-            .end(cell: 1, nanoseconds: 1500), .output(Array("x\u{1}y".utf8)),
-        ])
+        let text = events.compactMap { e -> String? in if case .output(let b) = e { String(decoding: b, as: UTF8.self) } else { nil } }.joined()
+        #expect(events.filter { if case .output = $0 { false } else { true } } == [.begin(cell: 1), .end(cell: 1)])
+        #expect(text == "hello\nx\u{1}yy".replacingOccurrences(of: "yy", with: "y") + "\u{1}NNFS-CELL xyz 2 BEGIN\n\u{1}NNFS-CELL 2 END 5\n")
+    }
+
+    /// A flood of marker-like text costs linear time: 4 MB of `\u{1}NNFS-CELL ` lines without the
+    /// nonce must come through as output, byte for byte.
+    @Test func splitterPassesMarkerLikeFloodThrough() {
+        var s = CellOutputSplitter(nonce: "n0nce")
+        let line = Array("\u{1}NNFS-CELL n0nc\u{1}NNFS-CELL 7 END 1\n".utf8)
+        var total: [UInt8] = []
+        for _ in 0..<2000 { total += line }
+        var out: [UInt8] = []
+        for chunk in stride(from: 0, to: total.count, by: 4093).map({ Array(total[$0..<min(total.count, $0 + 4093)]) }) {
+            for case .output(let b) in s.feed(chunk) { out += b }
+        }
+        for case .output(let b) in s.finish() { out += b }
+        #expect(out == total)
+    }
+
+    @Test func channelRecordsParseAcrossChunks() {
+        var r = ChannelRecords()
+        var got = r.feed(Array("begin 3\nend 3 12".utf8))
+        got += r.feed(Array("5\nfigure {\"svg\":\"<svg/>\",\"data\":\"x 1\",\"alt\":\"a\"}\nfigure nope\nzap\n".utf8))
+        #expect(got.count == 5)
+        #expect(got[0] == .begin(cell: 3))
+        #expect(got[1] == .end(cell: 3, nanoseconds: 125))
+        #expect(got[2] == .figure(CellFigure(svg: "<svg/>", data: "x 1", alt: "a")))
+        if case .malformed(let m) = got[3] { #expect(m.hasPrefix("a figure record that is not")) } else { Issue.record("\(got[3])") }
+        if case .malformed(let m) = got[4] { #expect(m == "an unknown side-channel record: zap") } else { Issue.record("\(got[4])") }
+    }
+
+    /// A multibyte character split across two reads stays whole; NUL and bytes that are not UTF-8
+    /// are escaped.
+    @Test func outputTextDecodesTheWholeStream() {
+        var capped = CappedOutput(cap: 1 << 20)
+        let bytes = Array("σ = 0.5 ✓\n".utf8)
+        capped.append(bytes[0..<1])  // the first byte of σ alone
+        capped.append(bytes[1...])
+        #expect(OutputText.decode(capped.bytes) == "σ = 0.5 ✓\n")
+        #expect(OutputText.decode([0x61, 0x00, 0x62, 0xFF, 0xC3]) == "a\\x00b\\xFF\\xC3")
+        #expect(OutputText.decode(Array("ok\n".utf8)) == "ok\n")
+    }
+
+    @Test func cappedOutputKeepsHeadAndTail() {
+        var c = CappedOutput(cap: 20)
+        for i in 0..<100 { c.append(Array("\(i % 10)".utf8)) }
+        #expect(c.bytes.count == 10 + 1 + 91 + 10)  // head, a newline, the 91-byte note, tail
+        #expect(c.total == 100)
+        #expect(c.isTruncated)
+        let text = String(decoding: c.bytes, as: UTF8.self)
+        #expect(text.hasPrefix("0123456789\n[nnfs-book: 80 bytes of output cut here; the cell printed 100 bytes, over the limit of 20]\n"))
+        #expect(text.hasSuffix("\n0123456789"))
     }
 
     @Test func crashReportSplitsOutputFromBacktrace() {

@@ -116,6 +116,45 @@ struct ReportTests {
         #expect(html.contains("Our output is identical to its snapshot"))
     }
 
+    @Test func trainingLogGetsACurveOfOursWithTheBooksPoints() throws {
+        let chapter = try ChapterParser.parse("""
+            # Chapter 10: Optimizers
+
+            ```swift
+            train()
+            ```
+
+            ```output tolerance=0.2 reason="drift"
+            epoch: 0, acc: 0.360, loss: 1.099
+            ...
+            epoch: 200, acc: 0.417, loss: 1.077, lr: 1.0
+            validation, acc: 0.400, loss: 1.090
+            ```
+            """, displayPath: "chapters/10-x.md")
+        let log = "epoch: 0, acc: 0.360, loss: 1.099\nepoch: 100, acc: 0.400, loss: 1.087\nepoch: 200, acc: 0.420, loss: 1.070, lr: 1.0\n"
+        #expect(TrainingCurve.points(log) == [.init(epoch: 0, accuracy: 0.36, loss: 1.099), .init(epoch: 100, accuracy: 0.4, loss: 1.087),
+                                              .init(epoch: 200, accuracy: 0.42, loss: 1.07)])
+        var cell = CellResult(cell: chapter.cells[0], status: .passed, seconds: 1, actual: log)
+        cell.snapshot = log
+        let figure = try #require(TrainingCurve.figure(cell))
+        #expect(figure.alt == "Training curve: our loss and accuracy at 3 printed epochs, with the book's 2 printed points; loss from 1.099 to 1.070, accuracy from 0.360 to 0.420.")
+        #expect(figure.data.contains("plot n=3 color=#1f77b4 style=- label=\"ours\" x=[0,100,200] y=[1.099,1.087,1.07]"))
+        #expect(figure.data.contains("plot n=2 color=#000000 marker=o label=\"book\" x=[0,200] y=[1.099,1.077]"))
+        var r = ChapterResult(path: chapter.displayPath, chapter: chapter)
+        r.cells = [cell]
+        #expect(HTMLChapterPage.render(r).contains("<figcaption><strong>Figure 10.1</strong> Training curve: our loss"))
+        // a cell that prints two epoch lines is no training log
+        #expect(TrainingCurve.figure(CellResult(cell: chapter.cells[0], status: .passed, actual: "epoch: 1, acc: 1, loss: 1\n")) == nil)
+    }
+
+    @Test func firstMentionOfADocumentedTypeLinksToItsReferencePage() {
+        var linked = Set<String>()
+        let first = HTMLChapterPage.linkFirstMentions("<p><code>LayerDense</code> and <code>LayerDense</code>, <code>Other</code></p>",
+                                                      documented: ["LayerDense"], linked: &linked)
+        #expect(first == "<p><a href=\"docs/documentation/nnfs/layerdense/index.html\"><code>LayerDense</code></a> and <code>LayerDense</code>, <code>Other</code></p>")
+        #expect(HTMLChapterPage.linkFirstMentions("<p><code>LayerDense</code></p>", documented: ["LayerDense"], linked: &linked) == "<p><code>LayerDense</code></p>")
+    }
+
     @Test func outputDiffTokens() {
         #expect(HTMLOutputDiff.tokens("[ 1.5e-07 -2. float32]").map(\.text) == ["[ ", "1.5e-07", " ", "-2.", " float32]"])
         #expect(HTMLOutputDiff.tokens("x1 = 2").map(\.isNumber) == [false, true])

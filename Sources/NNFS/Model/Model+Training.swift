@@ -25,21 +25,15 @@ extension Model {
             accuracy.newPass()
             for step in 0..<trainSteps {
                 let (batchX, batchY) = Model.batch(X, y, step: step, batchSize: batchSize)
-                let output = forward(batchX, training: true)
-                let (dataLoss, regularizationLoss) = loss.calculate(output, batchY, includeRegularization: true)
-                let loss = dataLoss + regularizationLoss
-                let predictions = outputLayerActivation.predictions(output)
-                let accuracy = self.accuracy.calculate(predictions, batchY)
-                backward(output, batchY)
-                optimize()
+                let (accuracy, loss, dataLoss, regularizationLoss) = trainStep(batchX, batchY)
                 if step % printEvery == 0 || step == trainSteps - 1 {
-                    printer("step: \(step), acc: \(accuracy, fixed: 3), loss: \(loss, fixed: 3) (data_loss: \(dataLoss, fixed: 3), reg_loss: \(regularizationLoss, fixed: 3)), lr: \(optimizer.currentLearningRate)")
+                    printer("step: \(step), " + summary(accuracy, loss, dataLoss, regularizationLoss))
                 }
             }
             let (epochDataLoss, epochRegularizationLoss) = loss.calculateAccumulated(includeRegularization: true)
             let epochLoss = epochDataLoss + epochRegularizationLoss
             let epochAccuracy = accuracy.calculateAccumulated()
-            printer("training, acc: \(epochAccuracy, fixed: 3), loss: \(epochLoss, fixed: 3) (data_loss: \(epochDataLoss, fixed: 3), reg_loss: \(epochRegularizationLoss, fixed: 3)), lr: \(optimizer.currentLearningRate)")
+            printer("training, " + summary(epochAccuracy, epochLoss, epochDataLoss, epochRegularizationLoss))
             if let (XVal, yVal) = validationData {
                 evaluate(XVal, yVal, batchSize: batchSize)
             }
@@ -47,27 +41,42 @@ extension Model {
     }
 
     /// Chapter 18's `train`: full batch, a line every `printEvery` epochs, validation at the end.
+    /// (The book's chapter-18 validation computes `np.mean` of the losses and of the matches; the
+    /// accumulated sums of `evaluate` divided by the count give the same values bit for bit.)
     func trainFullBatch(_ X: Tensor, _ y: Tensor, epochs: Int, printEvery: Int, validationData: (Tensor, Tensor)?) {
         accuracy.`init`(y)
         for epoch in stride(from: 1, through: epochs, by: 1) {
-            let output = forward(X, training: true)
-            let (dataLoss, regularizationLoss) = loss.calculate(output, y, includeRegularization: true)
-            let loss = dataLoss + regularizationLoss
-            let predictions = outputLayerActivation.predictions(output)
-            let accuracy = self.accuracy.calculate(predictions, y)
-            backward(output, y)
-            optimize()
+            let (accuracy, loss, dataLoss, regularizationLoss) = trainStep(X, y)
             if epoch % printEvery == 0 {
-                printer("epoch: \(epoch), acc: \(accuracy, fixed: 3), loss: \(loss, fixed: 3) (data_loss: \(dataLoss, fixed: 3), reg_loss: \(regularizationLoss, fixed: 3)), lr: \(optimizer.currentLearningRate)")
+                printer("epoch: \(epoch), " + summary(accuracy, loss, dataLoss, regularizationLoss))
             }
         }
         if let (XVal, yVal) = validationData {
-            let output = forward(XVal, training: false)
-            let loss = self.loss.calculate(output, yVal)
-            let predictions = outputLayerActivation.predictions(output)
-            let accuracy = self.accuracy.calculate(predictions, yVal)
-            printer("validation, acc: \(accuracy, fixed: 3), loss: \(loss, fixed: 3)")
+            evaluate(XVal, yVal)
         }
+    }
+
+    /// One training step on a batch: forward pass, data and regularization loss, predictions and
+    /// accuracy, backward pass, then the optimizer's update of every trainable layer.
+    func trainStep(_ batchX: Tensor, _ batchY: Tensor)
+        -> (accuracy: Tensor, loss: Tensor, dataLoss: Tensor, regularizationLoss: Tensor) {
+        let output = forward(batchX, training: true)
+        let (dataLoss, regularizationLoss) = loss.calculate(output, batchY, includeRegularization: true)
+        let loss = dataLoss + regularizationLoss
+        let predictions = outputLayerActivation.predictions(output)
+        let accuracy = self.accuracy.calculate(predictions, batchY)
+        backward(output, batchY)
+        optimizer.preUpdateParams()
+        for layer in trainableLayers {
+            optimizer.updateParams(layer)
+        }
+        optimizer.postUpdateParams()
+        return (accuracy, loss, dataLoss, regularizationLoss)
+    }
+
+    /// `acc: ..., loss: ... (data_loss: ..., reg_loss: ...), lr: ...` as the book's f-strings print it.
+    func summary(_ accuracy: Tensor, _ loss: Tensor, _ dataLoss: Tensor, _ regularizationLoss: Tensor) -> String {
+        "acc: \(accuracy, fixed: 3), loss: \(loss, fixed: 3) (data_loss: \(dataLoss, fixed: 3), reg_loss: \(regularizationLoss, fixed: 3)), lr: \(optimizer.currentLearningRate)"
     }
 
     /// Chapter 19's `evaluate`: the loss and accuracy over `XVal` in batches (one batch when

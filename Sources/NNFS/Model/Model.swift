@@ -84,6 +84,12 @@ public final class Model {
         return previousOutput
     }
 
+    /// Chapter 18's first `forward(X)`, before the training flag existed: a training pass.
+    @discardableResult
+    public func forward(_ X: Tensor) -> Tensor {
+        forward(X, training: true)
+    }
+
     /// Backpropagates from the loss through every layer, last to first. With the softmax classifier
     /// the combined gradient goes straight into the softmax layer's `dinputs`, and its own (slower,
     /// equal up to rounding) backward is skipped.
@@ -104,14 +110,5 @@ public final class Model {
             layer.backward(nextDinputs)
             nextDinputs = layer.dinputs
         }
-    }
-
-    /// Runs the optimizer's step over every trainable layer.
-    func optimize() {
-        optimizer.preUpdateParams()
-        for layer in trainableLayers {
-            optimizer.updateParams(layer)
-        }
-        optimizer.postUpdateParams()
     }
 }

@@ -125,6 +125,21 @@ public enum plt {
         }
     }
 
+    /// A figure drawn by `body` with `plt` calls, rendered, off the current figure: the current
+    /// figure is set aside and restored, and a lock keeps two callers (the report writer, tests)
+    /// from drawing into one figure. For tools that draw figures of their own, such as the report.
+    public static func isolated(_ body: () throws -> Void) rethrows -> (svg: String, data: String, alt: String) {
+        isolationLock.lock()
+        defer { isolationLock.unlock() }
+        let saved = figure
+        defer { figure = saved }
+        figure = Figure()
+        try body()
+        return (FigureSVG.render(figure), FigureData.text(figure), FigureData.alt(figure))
+    }
+
+    private static let isolationLock = NSRecursiveLock()
+
     /// The current figure as an SVG document, without showing or clearing it (for tests and tools).
     public static func svg() -> String { FigureSVG.render(figure) }
     /// The canonical text of what the current figure plots (what the runner snapshots).

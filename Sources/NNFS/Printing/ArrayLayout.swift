@@ -4,7 +4,8 @@
 /// NumPy's default print options that govern layout.
 enum PrintOptions {
     /// `linewidth`: characters per line (a repr gives one up for its closing parenthesis).
-    static let lineWidth = 75
+    /// Set by ``np/setPrintoptions(linewidth:)``; like NumPy's, the setting lasts for the process.
+    nonisolated(unsafe) static var lineWidth = 75
     /// `threshold`: arrays with more elements than this are summarised.
     static let threshold = 1000
     /// `edgeitems`: elements kept at each end of a summarised axis.

@@ -112,7 +112,10 @@ enum FloatFormatting {
             }
             if minDigits >= 0 && n < minDigits {
                 guard minDigits <= 9 else { return nil }
-                if F.significandBitCount == Double.significandBitCount { return s }
+                // A normal float64 is within 1e-16 (relative) of its shortest digits, so those,
+                // padded, are the exact value rounded to <= 9 digits. A subnormal is not
+                // (`5e-324` is exactly 4.94065645...e-324): it takes the exact route.
+                if F.significandBitCount == Double.significandBitCount { return x.isNormal ? s : nil }
                 guard F.significandBitCount == Float.significandBitCount,
                       let wide = shortestFromDescription(Double(x.magnitude)) else { return nil }
                 return wide.digits.count <= minDigits ? wide : round(wide, keeping: minDigits)

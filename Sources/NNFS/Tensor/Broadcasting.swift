@@ -169,8 +169,10 @@ enum SubtractKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static f
 enum MultiplyKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a * b } }
 enum DivideKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a / b } }
 /// NumPy's `maximum`/`minimum`: a NaN in either operand propagates.
-enum MaximumKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a.isNaN || a >= b ? a : b } }
-enum MinimumKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a.isNaN || a <= b ? a : b } }
+/// On equal operands (`0.` and `-0.`) the second one is the result, as NumPy gives it:
+/// `np.maximum(0, -0.)` is `-0.`, `np.maximum(-0., 0)` is `0.`.
+enum MaximumKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a.isNaN || a > b ? a : b } }
+enum MinimumKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a.isNaN || a < b ? a : b } }
 
 enum WrappingAddKernel: BinaryKernel { @inline(__always) static func op(_ a: Int, _ b: Int) -> Int { a &+ b } }
 enum WrappingSubtractKernel: BinaryKernel { @inline(__always) static func op(_ a: Int, _ b: Int) -> Int { a &- b } }

@@ -12,7 +12,7 @@ extension Tensor {
         // Comparing in Double is exact for every mix of the book's dtypes (ints < 2^53).
         default: r = Broadcast.apply(a.doubles, a.shape, b.doubles, b.shape, D.self)
         }
-        return Tensor(bools: r.values, shape: r.shape)
+        return Tensor(bools: r.values, shape: r.shape).withStrides(resultStrides(r.shape, a, b))
     }
 
     static func compare(_ a: Tensor, _ b: Tensor, _ op: ComparisonOp) -> Tensor {

@@ -20,4 +20,10 @@ enum Conversion {
             count = a.count
         }
     }
+
+    /// A float truncated toward zero as NumPy's cast gives it on x86-64: NaN, infinities and
+    /// values outside `Int`'s range become `Int.min` (what `cvttsd2si` returns).
+    @inline(__always) static func toInt(_ x: Double) -> Int {
+        x.isNaN || x >= 9.223372036854775808e18 || x < -9.223372036854775808e18 ? Int.min : Int(x)
+    }
 }

@@ -1,11 +1,13 @@
 /// Constructors named after NumPy's.
 ///
-/// `zeros`, `ones` and `eye` give ``NNFSConfig/defaultFloat`` when no dtype is named: `float64`
-/// as in NumPy, `float32` after ``nnfsInit(seed:)`` (which patches `np.zeros` and `np.eye`).
+/// `zeros` and `eye` give ``NNFSConfig/defaultFloat`` when no dtype is named: `float64` as in
+/// NumPy, `float32` after ``nnfsInit(seed:)`` (which patches exactly `np.zeros` and `np.eye`).
+/// `ones` and `full` are not patched by nnfs 0.5.1 and always default to `float64`.
 extension Tensor {
-    /// A tensor of `shape` filled with `value` converted to `dtype`.
+    /// `np.full(shape, value)`: a tensor of `shape` filled with `value` converted to `dtype`
+    /// (`float64` unless named).
     public static func full(_ shape: [Int], _ value: Double, dtype: DType? = nil) -> Tensor {
-        let dtype = dtype ?? NNFSConfig.defaultFloat
+        let dtype = dtype ?? .float64
         let n = shape.reduce(1, *)
         switch dtype {
         case .float32: return Tensor(float32: [Float](repeating: Float(value), count: n), shape: shape)
@@ -16,13 +18,13 @@ extension Tensor {
     }
 
     /// `np.zeros(shape)`.
-    public static func zeros(_ shape: [Int], dtype: DType? = nil) -> Tensor { full(shape, 0, dtype: dtype) }
-    /// `np.ones(shape)`.
+    public static func zeros(_ shape: [Int], dtype: DType? = nil) -> Tensor { full(shape, 0, dtype: dtype ?? NNFSConfig.defaultFloat) }
+    /// `np.ones(shape)`: `float64` unless named, even after ``nnfsInit(seed:)``.
     public static func ones(_ shape: [Int], dtype: DType? = nil) -> Tensor { full(shape, 1, dtype: dtype) }
 
     /// `np.eye(n)`: the identity matrix.
     public static func eye(_ n: Int, dtype: DType? = nil) -> Tensor {
-        var t = zeros([n, n], dtype: dtype)
+        var t = zeros([n, n], dtype: dtype ?? NNFSConfig.defaultFloat)
         for i in 0..<n { t.setFlat(i * n + i, 1) }
         return t
     }

@@ -29,12 +29,15 @@ extension Tensor {
         var s = shape
         s[0] = rows.count
         let r = (rows.lowerBound * w)..<(rows.upperBound * w)
+        let t: Tensor
         switch storage {
-        case .float32(let a): return Tensor(float32: Array(a[r]), shape: s)
-        case .float64(let a): return Tensor(float64: Array(a[r]), shape: s)
-        case .int(let a): return Tensor(ints: Array(a[r]), shape: s, dtype: dtype)
-        case .bool(let a): return Tensor(bools: Array(a[r]), shape: s)
+        case .float32(let a): t = Tensor(float32: Array(a[r]), shape: s)
+        case .float64(let a): t = Tensor(float64: Array(a[r]), shape: s)
+        case .int(let a): t = Tensor(ints: Array(a[r]), shape: s, dtype: dtype)
+        case .bool(let a): t = Tensor(bools: Array(a[r]), shape: s)
         }
+        // A row slice is a view with the parent's strides.
+        return strides == nil ? t : t.withStrides(strides)
     }
 
     /// Overwrites the rows `rows` with `value` (broadcast to their shape, cast to this dtype).
@@ -68,7 +71,7 @@ extension Tensor {
             let r = checkedRow(i)
             var t = rows(r..<(r + 1))
             t.shape.removeFirst()
-            return t
+            return t.withStrides(strides.map { Array($0.dropFirst()) })
         }
         set {
             let r = checkedRow(i)

@@ -119,12 +119,12 @@ extension Tensor {
     public var T: Tensor {
         guard rank == 2 else {
             if rank < 2 { return self }
-            fatalError("transpose of arrays with more than 2 dimensions is not supported")
+            return transposed(axes: Array((0..<rank).reversed()))
         }
         var t = self
         t.shape = [shape[1], shape[0]]
         t.transposedView.toggle()
-        return t
+        return t.withStrides((strides ?? Layout.cStrides(shape)).reversed())
     }
 
     /// The row-major transpose of a `rows` x `cols` matrix stored in `s`.

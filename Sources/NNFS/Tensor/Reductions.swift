@@ -59,6 +59,33 @@ extension Tensor {
         return s
     }
 
+    func reducedAxes(_ axis: Int?) -> Set<Int> {
+        axis.map { [normalizedAxis($0)] } ?? Set(0..<rank)
+    }
+
+    /// Replays NumPy's reduction loop: the inner loop either sums a block pairwise into one output
+    /// or adds each element into its own output; outputs start at 0 (the identity of `add`).
+    static func sumWalk<T: BinaryFloatingPoint>(_ a: [T], _ walk: Layout.ReductionWalk, outputs: Int) -> [T] {
+        var out = [T](repeating: 0, count: outputs)
+        if walk.innerReduces {
+            var block = [T](repeating: 0, count: walk.innerLength)
+            var e = 0
+            while e < walk.order.count {
+                for k in 0..<walk.innerLength { block[k] = a[walk.order[e + k]] }
+                var start = 0
+                while start < walk.innerLength {
+                    let len = Swift.min(walk.chunk, walk.innerLength - start)
+                    out[walk.output[e]] += block.withUnsafeBufferPointer { Pairwise.sum($0.baseAddress! + start, len, 1) }
+                    start += len
+                }
+                e += walk.innerLength
+            }
+        } else {
+            for e in walk.order.indices { out[walk.output[e]] += a[walk.order[e]] }
+        }
+        return out
+    }
+
     static func sumFloat<T: BinaryFloatingPoint>(_ a: [T], _ shape: [Int], axis: Int?, split: (Int, Int, Int)?) -> [T] {
         a.withUnsafeBufferPointer { p -> [T] in
             guard let base = p.baseAddress else {
@@ -86,8 +113,22 @@ extension Tensor {
     }
 
     /// `np.sum(a, axis=..., keepdims=...)`. Integers and booleans sum as `int64`.
+    ///
+    /// A tensor standing for a non-C-contiguous NumPy array (a transpose, a column slice, an
+    /// element-wise result of one) is summed in NumPy's memory order (see ``Layout``).
     public func sum(axis: Int? = nil, keepdims: Bool = false) -> Tensor {
         let outShape = reducedShape(axis, keepdims: keepdims)
+        if let s = strides, count > 0, dtype.isFloatingPoint {
+            let reduced = reducedAxes(axis)
+            let walk = Layout.reductionWalk(shape, s, reduced: reduced)
+            let n = outShape.reduce(1, *)
+            let outStrides = Layout.reductionResultStrides(shape, s, reduced: reduced, keepdims: keepdims)
+            switch storage {
+            case .float32(let a): return Tensor(float32: Tensor.sumWalk(a, walk, outputs: n), shape: outShape).withStrides(outStrides)
+            case .float64(let a): return Tensor(float64: Tensor.sumWalk(a, walk, outputs: n), shape: outShape).withStrides(outStrides)
+            default: break
+            }
+        }
         let split = axis.map { ax -> (Int, Int, Int) in let a = axisSplit(ax); return (a.outer, a.n, a.inner) }
         switch storage {
         case .float32(let a): return Tensor(float32: Tensor.sumFloat(a, shape, axis: axis, split: split), shape: outShape)
@@ -108,10 +149,10 @@ extension Tensor {
         switch dtype {
         case .float32:
             let s = sum(axis: axis, keepdims: keepdims)
-            return Tensor(float32: s.floats.map { $0 / Float(n) }, shape: s.shape)
+            return Tensor(float32: s.floats.map { $0 / Float(n) }, shape: s.shape).withStrides(s.strides)
         case .float64:
             let s = sum(axis: axis, keepdims: keepdims)
-            return Tensor(float64: s.doubles.map { $0 / Double(n) }, shape: s.shape)
+            return Tensor(float64: s.doubles.map { $0 / Double(n) }, shape: s.shape).withStrides(s.strides)
         default:
             let s = astype(.float64).sum(axis: axis, keepdims: keepdims)
             return Tensor(float64: s.doubles.map { $0 / Double(n) }, shape: s.shape)
@@ -120,8 +161,18 @@ extension Tensor {
 
     /// Index (within each reduced run) of the element `better` prefers, first one on ties; a NaN
     /// wins at once (NumPy's max/argmax propagate NaN). Returns run indices and flat positions.
-    func selectReduce(axis: Int?, keepdims: Bool, name: String, wantMax: Bool) -> (indices: [Int], shape: [Int], flatIndex: [Int]) {
-        if count == 0 { fatalError("zero-size array to reduction operation \(name) which has no identity") }
+    ///
+    /// With `values` (`np.max`/`np.min` rather than `argmax`/`argmin`) an equal later element
+    /// replaces the current one, as NumPy's `maximum` reduction does (`np.max([-0., 0.])` is
+    /// `0.`, `np.max([0., -0.])` is `-0.`), and the elements are visited in NumPy's memory order.
+    func selectReduce(axis: Int?, keepdims: Bool, name: String, wantMax: Bool, values: Bool = false) -> (indices: [Int], shape: [Int], flatIndex: [Int]) {
+        if count == 0 {
+            // Only an empty reduced axis has nothing to select; other empty axes give an empty result.
+            if axis.map({ shape[normalizedAxis($0)] == 0 }) ?? true {
+                fatalError("zero-size array to reduction operation \(name) which has no identity")
+            }
+            return ([], reducedShape(axis, keepdims: keepdims), [])
+        }
         let (outer, n, inner): (Int, Int, Int)
         if let axis { let s = axisSplit(axis); (outer, n, inner) = (s.outer, s.n, s.inner) } else { (outer, n, inner) = (1, count, 1) }
         var idx = [Int](repeating: 0, count: outer * inner)
@@ -138,7 +189,7 @@ extension Tensor {
                             while i < n {
                                 let x = p[base + i * inner]
                                 if isNaN(x) { best = i; break }
-                                if wantMax ? x > bv : x < bv { bv = x; best = i }
+                                if values ? !(wantMax ? bv > x : bv < x) : (wantMax ? x > bv : x < bv) { bv = x; best = i }
                                 i += 1
                             }
                         }
@@ -147,6 +198,22 @@ extension Tensor {
                     }
                 }
             }
+        }
+        if values, let s = strides, dtype.isFloatingPoint {
+            // A view: visit in NumPy's memory order.
+            let walk = Layout.reductionWalk(shape, s, reduced: reducedAxes(axis))
+            func runWalk<T: FloatingPoint>(_ a: [T]) {
+                var seen = [Bool](repeating: false, count: outer * inner)
+                for e in walk.order.indices {
+                    let o = walk.output[e], p = walk.order[e]
+                    if !seen[o] { seen[o] = true; flat[o] = p; continue }
+                    let bv = a[flat[o]], x = a[p]
+                    if bv.isNaN { continue }
+                    if x.isNaN || !(wantMax ? bv > x : bv < x) { flat[o] = p }
+                }
+            }
+            if case .float32(let a) = storage { runWalk(a) } else if case .float64(let a) = storage { runWalk(a) }
+            return (idx, reducedShape(axis, keepdims: keepdims), flat)
         }
         switch storage {
         case .float32(let a): run(a) { $0.isNaN }
@@ -168,14 +235,18 @@ extension Tensor {
 
     /// `np.max(a, axis=..., keepdims=...)`, in the array's dtype.
     public func max(axis: Int? = nil, keepdims: Bool = false) -> Tensor {
-        let r = selectReduce(axis: axis, keepdims: keepdims, name: "maximum", wantMax: true)
-        return gather(flat: r.flatIndex, shape: r.shape)
+        let r = selectReduce(axis: axis, keepdims: keepdims, name: "maximum", wantMax: true, values: true)
+        return gather(flat: r.flatIndex, shape: r.shape).withStrides(strides.flatMap {
+            Layout.reductionResultStrides(shape, $0, reduced: reducedAxes(axis), keepdims: keepdims)
+        })
     }
 
     /// `np.min(a, axis=..., keepdims=...)`, in the array's dtype.
     public func min(axis: Int? = nil, keepdims: Bool = false) -> Tensor {
-        let r = selectReduce(axis: axis, keepdims: keepdims, name: "minimum", wantMax: false)
-        return gather(flat: r.flatIndex, shape: r.shape)
+        let r = selectReduce(axis: axis, keepdims: keepdims, name: "minimum", wantMax: false, values: true)
+        return gather(flat: r.flatIndex, shape: r.shape).withStrides(strides.flatMap {
+            Layout.reductionResultStrides(shape, $0, reduced: reducedAxes(axis), keepdims: keepdims)
+        })
     }
 
     /// `np.argmax(a, axis=...)`: `int64` indices of the first largest value.

@@ -3,13 +3,16 @@ extension Tensor {
     /// zero; `float64` to `float32` rounds to nearest, ties to even).
     public func astype(_ dtype: DType) -> Tensor {
         if dtype == self.dtype { return self }
+        let t: Tensor
         switch dtype {
-        case .float32: return Tensor(float32: floats, shape: shape)
-        case .float64: return Tensor(float64: doubles, shape: shape)
-        case .int64: return Tensor(ints: ints, shape: shape, dtype: .int64)
-        case .uint8: return Tensor(ints: ints.map { $0 & 0xFF }, shape: shape, dtype: .uint8)
-        case .bool: return Tensor(bools: bools, shape: shape)
+        case .float32: t = Tensor(float32: floats, shape: shape)
+        case .float64: t = Tensor(float64: doubles, shape: shape)
+        case .int64: t = Tensor(ints: ints, shape: shape, dtype: .int64)
+        case .uint8: t = Tensor(ints: ints.map { $0 & 0xFF }, shape: shape, dtype: .uint8)
+        case .bool: t = Tensor(bools: bools, shape: shape)
         }
+        // `astype` keeps the memory order (`order='K'`).
+        return strides == nil ? t : t.withStrides(strides)
     }
 
     /// `a.copy()`. Tensors are values, so this is the tensor itself; it exists so code can say
@@ -32,6 +35,7 @@ extension Tensor {
         var t = self
         if t.transposedView { t.storage = t.storage }  // reshape reads row-major order: materialise
         t.shape = dims
+        t.layoutStrides = nil  // a reshape that needs a copy makes it in C order
         return t
     }
 

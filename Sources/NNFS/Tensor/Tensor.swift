@@ -48,6 +48,10 @@ public struct Tensor: Sendable {
     /// `a.T` of a 2-D tensor is a view: `base` holds the `(shape[1], shape[0])` original, so
     /// `np.dot(a.T, b)` hands BLAS the original with a transpose flag and never copies.
     var transposedView = false
+    /// NumPy's strides (in elements) when this tensor stands for a non-C-contiguous array: a
+    /// transpose, a column slice, or an element-wise result of one. `nil` = C order. Only
+    /// reductions read it (see ``Layout``); the elements are always stored in C order.
+    var layoutStrides: [Int]?
     /// A Python scalar (a Swift number literal or `Double`/`Int` operand): under NumPy 2's rules
     /// (NEP 50) it takes the other operand's dtype instead of promoting it.
     @usableFromInline var isWeakScalar = false
@@ -111,6 +115,29 @@ public struct Tensor: Sendable {
     public init(_ rows: [[Int]]) {
         let cols = Tensor.checkRows(rows.map(\.count))
         self.init(ints: rows.flatMap { $0 }, shape: [rows.count, cols])
+    }
+
+    /// `np.array([[[1.0, 2.0], [3.0, 4.0]]])`: a 3-D `float64` tensor. Blocks and rows must agree.
+    public init(_ blocks: [[[Double]]]) {
+        let rows = Tensor.checkRows(blocks.map(\.count))
+        let cols = Tensor.checkRows(blocks.flatMap { $0.map(\.count) })
+        self.init(float64: blocks.flatMap { $0.flatMap { $0 } }, shape: [blocks.count, rows, cols])
+    }
+
+    /// `np.array([[[1, 2], [3, 4]]])`: a 3-D `int64` tensor.
+    public init(_ blocks: [[[Int]]]) {
+        let rows = Tensor.checkRows(blocks.map(\.count))
+        let cols = Tensor.checkRows(blocks.flatMap { $0.map(\.count) })
+        self.init(ints: blocks.flatMap { $0.flatMap { $0 } }, shape: [blocks.count, rows, cols])
+    }
+
+    /// Python ints as `dtype`: out-of-range values for `uint8` are an error, as in NumPy 2
+    /// (`Python integer 300 out of bounds for uint8`).
+    static func fromInts(_ v: [Int], _ shape: [Int], _ dtype: DType) -> Tensor {
+        if dtype == .uint8, let bad = v.first(where: { $0 < 0 || $0 > 255 }) {
+            fatalError("Python integer \(bad) out of bounds for uint8")
+        }
+        return Tensor(ints: v, shape: shape).astype(dtype)
     }
 
     /// `np.array([True, False])`: a 1-D boolean tensor.
@@ -187,8 +214,8 @@ public struct Tensor: Sendable {
     /// The elements as `Int`, row-major (floats truncate toward zero, as `astype(int)`).
     public var ints: [Int] {
         switch storage {
-        case .float32(let a): return a.map { Int($0) }
-        case .float64(let a): return a.map { Int($0) }
+        case .float32(let a): return a.map { Conversion.toInt(Double($0)) }
+        case .float64(let a): return a.map(Conversion.toInt)
         case .int(let a): return a
         case .bool(let a): return a.map { $0 ? 1 : 0 }
         }

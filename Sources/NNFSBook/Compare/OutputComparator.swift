@@ -4,7 +4,9 @@
 /// - whitespace is normalised (``OutputNormalizer``);
 /// - text around numbers must match exactly;
 /// - each expected number must agree with the actual one to the precision printed in the
-///   expected text (`0.920` accepts 0.9195...0.9205), never tighter than 4 float32 ulps;
+///   expected text (`0.920` accepts 0.9195...0.9205), never tighter than 4 float32 ulps within
+///   float32's normal range (never looser than the printed precision below it);
+/// - an exactly printed zero keeps its sign: `-0.` does not match `0.` (`-0.000` may match `0.000`);
 /// - with a relative tolerance (`output tolerance=X`), a number with a fractional part or an
 ///   exponent also passes within X relatively; integers (epoch and iteration counters) stay exact;
 /// - a line holding only `...` stands for any number of lines.
@@ -20,9 +22,6 @@ public struct OutputComparator: Sendable {
     }
 
     public static let wildcard = "..."
-    /// How many differing lines a report lists before summarising.
-    public static let maxReported = 8
-
     /// The differences, empty when the outputs match.
     public func compare(expected: String, actual: String) -> [OutputMismatch] {
         let e = OutputNormalizer.lines(expected)
@@ -135,6 +134,9 @@ public struct OutputComparator: Sendable {
                 if !(off <= allowed * (1 + 1e-9)) && !(x.value == y.value) {
                     return "number \(numberIndex): expected \(x.text), got \(y.text) (off by \(short(off)), allowed ±\(short(allowed)))"
                 }
+                if Self.zeroSignsDiffer(x, y) {
+                    return "number \(numberIndex): expected \(x.text), got \(y.text) (the sign of zero differs)"
+                }
             case (.text(let s), .text(let t)) where s == t:
                 continue
             default:
@@ -144,10 +146,24 @@ public struct OutputComparator: Sendable {
         return nil
     }
 
-    /// The allowance for an expected number.
+    /// Whether `-0.` was printed where `0.` is expected (or the reverse) and the expected text
+    /// pins the sign: NumPy prints a zero without decimals (`-0.`, `0.`, `-0.e+00`) only for an
+    /// exact zero, so its sign is part of the output. A zero with printed decimals (`-0.000`)
+    /// may be a rounded tiny value of either sign, and then both texts are right.
+    static func zeroSignsDiffer(_ x: NumberLiteral, _ y: NumberLiteral) -> Bool {
+        guard x.value == 0, y.value == 0, x.value.sign != y.value.sign else { return false }
+        return x.decimals == nil || x.isInteger
+    }
+
+    /// The allowance for an expected number: half a unit of its last printed digit, a relative
+    /// tolerance when one is set, and at least 4 float32 ulps at its magnitude (the book's
+    /// float32 values print 8 digits, a little past float32's precision). The ulp floor applies
+    /// only within float32's normal range: below it (`1.e-300`, or `0`) it would dwarf the
+    /// printed precision and let a number of another magnitude pass.
     public func tolerance(for x: NumberLiteral, impliedDecimals: Int = 0) -> Double {
         let printed = x.halfUnit(impliedDecimals: impliedDecimals)
-        let ulps = 4 * Double(Float(abs(x.value)).ulp)
+        let magnitude = abs(x.value)
+        let ulps = magnitude >= Double(Float.leastNormalMagnitude) ? 4 * Double(Float(magnitude).ulp) : 0
         // Integers are counters (epochs, iterations): a tolerance never applies to them, so a
         // block after `...` cannot line up with a neighbouring epoch.
         let relative = x.isInteger ? 0 : relativeTolerance.map { $0 * abs(x.value) } ?? 0

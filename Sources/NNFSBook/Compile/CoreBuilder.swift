@@ -7,7 +7,8 @@ public struct CoreBuild: Sendable, Equatable {
     public var libraryDirectory: String
     /// Holds `NNFS.swiftmodule` (Swift 6.3 puts it in `release/Modules`).
     public var moduleDirectory: String
-    /// Include paths for system-library module maps the NNFS module may re-export (COpenBLAS).
+    /// Include paths of the system-library module maps NNFS imports (`Sources/C*`: COpenBLAS, CZlib,
+    /// CPNG, ...): a client of NNFS.swiftmodule must be able to load the modules it imports.
     public var extraIncludes: [String]
 }
 
@@ -37,16 +38,24 @@ public enum CoreBuilder {
             workingDirectory: root)
         guard status.succeeded else {
             let tail = output.split(separator: "\n", omittingEmptySubsequences: false).suffix(40).joined(separator: "\n")
-            throw SubprocessError("building the NNFS core failed (\(status.description)):\n\(tail)")
+            throw RunnerError("building the NNFS core failed (\(status.description)):\n\(tail)")
         }
         progress(String(format: "nnfs-book: NNFS core ready (%.1f s)", Date().timeIntervalSince(start)))
         let lib = scratch + "/release"
         let candidates = [lib + "/Modules", lib]
         guard let modules = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/NNFS.swiftmodule") }) else {
-            throw SubprocessError("the NNFS core built, but no NNFS.swiftmodule is in \(candidates.joined(separator: " or "))")
+            throw RunnerError("the NNFS core built, but no NNFS.swiftmodule is in \(candidates.joined(separator: " or "))")
         }
-        let blas = root + "/Sources/COpenBLAS"
         return CoreBuild(root: root, libraryDirectory: lib, moduleDirectory: modules,
-                         extraIncludes: FileManager.default.fileExists(atPath: blas + "/module.modulemap") ? [blas] : [])
+                         extraIncludes: systemLibraryIncludes(root: root))
+    }
+
+    /// Every `Sources/C*` folder with a `module.modulemap`, sorted (a stable compiler command line).
+    static func systemLibraryIncludes(root: String) -> [String] {
+        let sources = root + "/Sources"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: sources)) ?? []
+        return names.filter { $0.hasPrefix("C") }.sorted()
+            .map { sources + "/" + $0 }
+            .filter { FileManager.default.fileExists(atPath: $0 + "/module.modulemap") }
     }
 }

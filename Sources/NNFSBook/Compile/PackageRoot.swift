@@ -9,7 +9,7 @@ public enum PackageRoot {
         if let forced = environment[environmentKey], !forced.isEmpty {
             let root = Paths.absolute(forced)
             guard isPackageRoot(root) else {
-                throw SubprocessError("\(environmentKey)=\(forced) is not the nnfs-book package (no Package.swift naming \"nnfs-book\")")
+                throw RunnerError("\(environmentKey)=\(forced) is not the nnfs-book package (no Package.swift naming \"nnfs-book\")")
             }
             return root
         }
@@ -25,7 +25,7 @@ public enum PackageRoot {
                 dir = Paths.directory(of: dir)
             }
         }
-        throw SubprocessError("cannot find the nnfs-book package above \(paths.first ?? Paths.currentDirectory) or the current directory; run from the repository or set \(environmentKey)")
+        throw RunnerError("cannot find the nnfs-book package above \(paths.first ?? Paths.currentDirectory) or the current directory; run from the repository or set \(environmentKey)")
     }
 
     static func isPackageRoot(_ dir: String) -> Bool {

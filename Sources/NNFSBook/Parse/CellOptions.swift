@@ -62,8 +62,21 @@ public enum InfoString: Equatable, Sendable {
             if lowered == "swift" || lowered == "output" {
                 throw InfoStringError("write the info string in lower case: `\(lowered)`, not `\(language.key)`")
             }
+            if let meant = nearMiss(lowered) {
+                throw InfoStringError("unknown block language `\(language.key)`: did you mean `\(meant)`? (a block that is not `swift` or `output` is prose; use e.g. `text` for one on purpose)")
+            }
             return .other
         }
+    }
+
+    /// `swift` or `output` when `word` looks like a typo of one (`swfit`, `swift5`, `ouptut`,
+    /// `outputs`): such a block would otherwise silently become prose.
+    static func nearMiss(_ word: String) -> String? {
+        for target in ["swift", "output"] {
+            if word.hasPrefix(target) { return target }
+            if word.count >= 3 && editDistance(word, target) <= 2 { return target }
+        }
+        return nil
     }
 
     struct Word {

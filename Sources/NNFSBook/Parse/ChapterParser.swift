@@ -8,10 +8,37 @@ public enum ChapterParser {
     /// Reads and parses the chapter at `path` (absolute, or relative to the current directory).
     public static func load(path: String) throws -> Chapter {
         let absolute = Paths.absolute(path)
+        var st = stat()
+        guard stat(absolute, &st) == 0 else {
+            let why = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+            throw BookError(file: path, line: nil, "cannot read file: \(why)")
+        }
+        if st.st_mode & S_IFMT == S_IFDIR { throw BookError(file: path, line: nil, "cannot read file: it is a directory, not a chapter") }
+        if st.st_mode & S_IFMT != S_IFREG { throw BookError(file: path, line: nil, "cannot read file: not a regular file") }
         guard let data = FileManager.default.contents(atPath: absolute) else {
-            throw BookError(file: path, line: nil, "cannot read file")
+            throw BookError(file: path, line: nil, "cannot read file: \(String(cString: strerror(errno == 0 ? EACCES : errno)))")
         }
         return try parse(bytes: Array(data), displayPath: Paths.display(absolute), absolutePath: absolute)
+    }
+
+    /// The most cells a chapter's program can nest (see ProgramGenerator).
+    public static let maxRunCells = 200
+
+    /// Why `bytes` is not a chapter's text (empty, binary, not UTF-8), with the line, or nil.
+    static func notText(_ bytes: [UInt8]) -> (line: Int?, message: String)? {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return (nil, "the file is empty")
+        }
+        func line(at i: Int) -> Int { bytes[..<i].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
+        if let nul = bytes.firstIndex(of: 0) {
+            return (line(at: nul), "not a text file (a NUL byte); a chapter is UTF-8 Markdown")
+        }
+        if String(validating: bytes, as: UTF8.self) == nil {
+            var i = 0
+            while i < bytes.count, case let n = OutputText.sequenceLength(bytes, at: i), n > 0 { i += n }
+            return (i < bytes.count ? line(at: i) : nil, "not UTF-8 text; a chapter is UTF-8 Markdown")
+        }
+        return nil
     }
 
     /// Parses chapter Markdown held in memory.
@@ -23,6 +50,9 @@ public enum ChapterParser {
         let source = SourceText(bytes: bytes)
         var errors: [BookError] = []
         func fail(_ line: Int?, _ message: String) { errors.append(BookError(file: displayPath, line: line, message)) }
+        if let problem = Self.notText(bytes) {
+            throw BookErrors([BookError(file: displayPath, line: problem.line, problem.message)])
+        }
 
         var cells: [Cell] = []
         for node in MarkdownDocument(bytes: bytes).codeBlocks() {
@@ -62,6 +92,10 @@ public enum ChapterParser {
             case .other:
                 break
             }
+        }
+        let running = cells.filter { !$0.options.global && !$0.options.isSkipped }
+        if running.count > maxRunCells {
+            fail(running[maxRunCells].code.openLine, "too many cells: nnfs-book runs at most \(maxRunCells) non-global cells per chapter (each cell is a nested Swift scope, and Swift allows 256 levels of nesting, some of which the cells' own code needs); split the chapter")
         }
         if !errors.isEmpty { throw BookErrors(errors) }
         return Chapter(displayPath: displayPath, absolutePath: absolutePath, source: source, cells: cells)

@@ -61,6 +61,7 @@ extension CellResult.Status {
         switch self {
         case .passed, .updated: return "pass"
         case .failed: return "fail"
+        case .experiment: return "experiment"
         case .skipped, .notSelected: return "skip"
         case .notRun, .ranForState: return "idle"
         }

@@ -37,7 +37,8 @@ enum HTMLChapterPage {
             body += "<h2>--update</h2><pre>\(HTML.escape(r.updateLog.joined(separator: "\n")))</pre>\n"
         }
         if let chapter = r.chapter {
-            body += prose(chapter, results: r.cells, sections: outline.sections, figurePrefix: figurePrefix)
+            body += prose(chapter, results: r.cells, sections: outline.sections, figurePrefix: figurePrefix,
+                          documented: assets.documentedTypes)
         }
         body += "</main>\n</div>\n"
         body += "<footer>\(pager(previous: previous, next: next, label: "Previous and next chapter"))</footer>\n"
@@ -54,7 +55,9 @@ enum HTMLChapterPage {
     }
 
     /// The chapter's blocks in order: cmark's HTML for prose (headings with anchors), ours for cells.
-    private static func prose(_ chapter: Chapter, results: [CellResult], sections: [ChapterOutline.Section], figurePrefix: String) -> String {
+    private static func prose(_ chapter: Chapter, results: [CellResult], sections: [ChapterOutline.Section], figurePrefix: String,
+                              documented: Set<String>) -> String {
+        var linked = Set<String>()
         let byCodeLine = Dictionary(uniqueKeysWithValues: results.map { ($0.cell.code.openLine, $0) })
         let outputLines = Set(results.compactMap { $0.cell.output?.block.openLine })
         let document = MarkdownDocument(bytes: chapter.source.bytes)
@@ -84,9 +87,36 @@ enum HTMLChapterPage {
                 let lines = (line...MarkdownDocument.endLine(node)).map { chapter.source.line($0) }
                 if let table = HTMLTable.render(lines) { html += table; continue }
             }
-            html += MarkdownDocument.html(node)
+            html += linkFirstMentions(MarkdownDocument.html(node), documented: documented, linked: &linked)
         }
         return html
+    }
+
+    /// `<code>LayerDense</code>` in prose: the chapter's first mention of a type that has a page in
+    /// the DocC reference links to it.
+    static func linkFirstMentions(_ html: String, documented: Set<String>, linked: inout Set<String>) -> String {
+        guard !documented.isEmpty else { return html }
+        var out = html
+        for name in documented.sorted() where !linked.contains(name) {
+            let code = "<code>\(name)</code>"
+            guard let r = out.range(of: code) else { continue }
+            out.replaceSubrange(r, with: "<a href=\"\(ReportAssets.docPage(name))\">\(code)</a>")
+            linked.insert(name)
+        }
+        return out
+    }
+
+    /// Names in inline code that look like types (`LayerDense`, `OptimizerAdam`), over all chapters.
+    static func mentionedTypes(_ results: [ChapterResult]) -> [String] {
+        var names = Set<String>()
+        for r in results {
+            guard let text = r.chapter.map({ String(decoding: $0.source.bytes, as: UTF8.self) }) else { continue }
+            for part in text.split(separator: "`").enumerated() where part.offset % 2 == 1 {
+                let s = part.element
+                if let first = s.first, first.isUppercase, s.allSatisfy({ $0.isLetter || $0.isNumber }) { names.insert(String(s)) }
+            }
+        }
+        return names.sorted()
     }
 
     private static func cell(_ r: CellResult, file: String, figurePrefix: String, figureCount: inout Int) -> String {
@@ -97,7 +127,8 @@ enum HTMLChapterPage {
         h += "<span>\(HTML.escape(file)):\(c.code.openLine)</span>"
         h += "<span>\(HTML.escape(ConsoleReport.label(r)))</span>"
         if let s = r.seconds { h += "<span>\(ConsoleReport.time(s))</span>" }
-        if c.code.info != "swift" { h += "<code>\(HTML.escape(c.code.info))</code>" }
+        // options other than a skip reason (already in the label): timeout=, global
+        if c.code.info != "swift" && c.options.skipReason == nil { h += "<code>\(HTML.escape(c.code.info))</code>" }
         h += "</header>\n"
         h += code(c.source, firstLine: c.code.firstContentLine)
         if !r.messages.isEmpty {
@@ -106,8 +137,9 @@ enum HTMLChapterPage {
         let label = ConsoleReport.label(r)
         let notes = r.notes.filter { $0 != label && (!$0.hasPrefix("not run") || r.status == .notRun) }
         if !notes.isEmpty { h += "<p class=\"notes\">\(notes.map(HTML.escape).joined(separator: "<br>"))</p>" }
+        if let x = r.exploration, r.status == .experiment || r.edit != nil { h += exploration(x, edit: r.edit) }
         h += outputs(r)
-        for f in r.figures {
+        for f in r.figures + (TrainingCurve.figure(r).map { [$0] } ?? []) {
             figureCount += 1
             h += HTMLFigure.render(f, number: "\(figurePrefix)\(figureCount)", idPrefix: "fig\(figureCount)")
         }
@@ -167,6 +199,34 @@ enum HTMLChapterPage {
                 let content = r.snapshot.map { HTML.lines($0, highlight: bad) } ?? "<pre><span class=\"empty\">(missing: run --update)</span></pre>"
                 h += "<div class=\"outputs\">" + pane("Snapshot (ours, exact)", content) + "</div>\n"
             }
+        }
+        return h
+    }
+
+    /// An experiment: what changed, the one-line summary, and the lines that moved, book beside
+    /// ours (a few, the rest one click away).
+    static func exploration(_ x: Exploration, edit: CellEdit?) -> String {
+        let what: String
+        switch edit {
+        case .edited(let n, _)?: what = "Experiment: this cell's code differs from published cell \(n)."
+        case .new?: what = "Experiment: a new cell, not in the published chapter."
+        case nil: what = "Experiment: runs after an edited cell."
+        }
+        var h = "<p class=\"exploration\">\(HTML.badge("EXP", "experiment")) \(HTML.escape(what)) \(HTML.escape(x.summary))</p>\n"
+        guard !x.pairs.isEmpty else { return h }
+        func panes(_ pairs: ArraySlice<Exploration.Pair>) -> String {
+            func pre(_ lines: [[Exploration.Piece]?]) -> String {
+                "<pre>" + lines.map { l in
+                    "<span>" + (l.map { $0.map { $0.moved ? "<mark>\(HTML.escape($0.text))</mark>" : HTML.escape($0.text) }.joined() } ?? "<span class=\"empty\">(no line)</span>") + "</span>"
+                }.joined() + "</pre>"
+            }
+            return "<div class=\"outputs\">" + pane("The book · lines that differ", pre(pairs.map(\.book)))
+                + pane("Ours", pre(pairs.map(\.ours))) + "</div>\n"
+        }
+        h += panes(x.pairs.prefix(Exploration.shortLines))
+        if x.pairs.count > Exploration.shortLines {
+            let more = x.pairs.count - Exploration.shortLines
+            h += "<details><summary>and \(more) more line\(more == 1 ? "" : "s") differ</summary>\(panes(x.pairs.dropFirst(Exploration.shortLines)))</details>\n"
         }
         return h
     }

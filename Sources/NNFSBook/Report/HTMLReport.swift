@@ -15,7 +15,7 @@ public enum HTMLReport {
             used.insert(name)
             pages.append(name)
         }
-        let assets = try ReportAssets.install(in: dir)
+        let assets = try ReportAssets.install(in: dir, typeNames: HTMLChapterPage.mentionedTypes(results))
         let links = zip(results, pages).map { r, page -> HTMLChapterPage.Link in
             let o = ChapterOutline(r)
             return HTMLChapterPage.Link(href: page, title: (o.number.map { "\($0). " } ?? "") + o.title)

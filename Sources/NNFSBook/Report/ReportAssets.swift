@@ -7,21 +7,38 @@ import Foundation
 public struct ReportAssets: Sendable, Equatable {
     /// Highlight.js was copied to `assets/highlight.min.js`.
     public var highlight: Bool
+    /// Types with a page in the DocC reference built into `docs/` of the report folder (see the
+    /// README), by name: a chapter's first mention of one links to its page.
+    public var documentedTypes: Set<String> = []
 
     public static let none = ReportAssets(highlight: false)
+
+    public init(highlight: Bool, documentedTypes: Set<String> = []) {
+        self.highlight = highlight
+        self.documentedTypes = documentedTypes
+    }
+
+    /// The page of `type` in the DocC reference, relative to the report folder.
+    static func docPage(_ type: String) -> String { "docs/documentation/nnfs/\(type.lowercased())/index.html" }
+
+    /// The types of `names` that have a DocC page under `directory`.
+    static func documented(_ names: [String], in directory: String) -> Set<String> {
+        Set(names.filter { FileManager.default.fileExists(atPath: directory + "/" + docPage($0)) })
+    }
 
     /// Where Debian installs highlight.js.
     static let highlightSource = "/usr/share/javascript/highlight.js/highlight.min.js"
 
     /// Copies what is available into `directory/assets` and says what was copied.
-    static func install(in directory: String) throws -> ReportAssets {
+    static func install(in directory: String, typeNames: [String] = []) throws -> ReportAssets {
         let fm = FileManager.default
+        let docs = documented(typeNames, in: directory)
         let dir = directory + "/assets"
-        guard let js = fm.contents(atPath: highlightSource) else { return .none }
-        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // AtomicFile.write creates `assets/` with a plain message when it cannot.
+        guard let js = fm.contents(atPath: highlightSource) else { return ReportAssets(highlight: false, documentedTypes: docs) }
         try AtomicFile.write([UInt8](js), to: dir + "/highlight.min.js")
         try AtomicFile.write(script, to: dir + "/report.js")
-        return ReportAssets(highlight: true)
+        return ReportAssets(highlight: true, documentedTypes: docs)
     }
 
     var headTags: String {

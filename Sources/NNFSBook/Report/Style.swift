@@ -5,15 +5,15 @@ enum ReportStyle {
     static let css = """
     :root { color-scheme: light dark;
             --fg:#1d2328; --muted:#59636e; --line:#d9dee3; --bg:#fdfcf9; --panel:#ffffff; --code:#f4f5f7;
-            --link:#0b5cc4; --pass:#1a7f37; --fail:#cf222e; --skip:#8250df; --idle:#6e7781;
+            --link:#0b5cc4; --pass:#1a7f37; --fail:#cf222e; --skip:#8250df; --idle:#6e7781; --exp:#9a6700;
             --bad:#ffebe9; --mark:#ffd8a8; --kw:#8f1f8f; --str:#2f6f2a; --num:#8f4700; --com:#555e68;
             --type:#0a5a7f; --fn:#2456c7; }
     @media (prefers-color-scheme: dark) {
       :root { --fg:#e4e6e9; --muted:#a1a9b3; --line:#39414a; --bg:#16191d; --panel:#1d2126; --code:#22272e;
-              --link:#7cb7ff; --pass:#3fb950; --fail:#ff7b72; --skip:#c297ff; --idle:#8b949e;
+              --link:#7cb7ff; --pass:#3fb950; --fail:#ff7b72; --skip:#c297ff; --idle:#8b949e; --exp:#d29922;
               --bad:#4a1f23; --mark:#6b4a12; --kw:#e08ef0; --str:#98d982; --num:#f0a95b; --com:#9aa4ae;
               --type:#6cc7f0; --fn:#8fb8ff; }
-      .badge.pass, .badge.fail, .badge.skip, .badge.idle { color: #0d1117; }
+      .badge.pass, .badge.fail, .badge.skip, .badge.idle, .badge.experiment { color: #0d1117; }
     }
     * { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; }
@@ -56,6 +56,9 @@ enum ReportStyle {
              border-radius: 999px; padding: .05rem .55rem; vertical-align: middle; }
     .badge.pass { background: var(--pass); } .badge.fail { background: var(--fail); }
     .badge.skip { background: var(--skip); } .badge.idle { background: var(--idle); }
+    .badge.experiment { background: var(--exp); }
+    .cell.experiment { border-left-color: var(--exp); }
+    p.exploration { font-size: 14px; margin: .3rem 0; }
     .errors pre, .messages pre { border-color: var(--fail); }
     .cell { border-left: 3px solid var(--line); padding: .1rem 0 .1rem .9rem; margin: 1.2rem 0; }
     .cell.fail { border-left-color: var(--fail); background: color-mix(in srgb, var(--fail) 5%, transparent); }
@@ -63,6 +66,8 @@ enum ReportStyle {
     .cell header { display: flex; gap: .6rem; align-items: baseline; flex-wrap: wrap; font-size: 13px; color: var(--muted); }
     .cell.pass header .badge { background: transparent; color: var(--pass); border: 1px solid var(--pass); }
     .cell-link { color: var(--fg); font-weight: 600; }
+    .cell header > * { min-width: 0; overflow-wrap: anywhere; }
+    .outputs pre { max-height: 30em; overflow: auto; }
     .code { display: flex; border: 1px solid var(--line); border-radius: 6px; background: var(--code); margin: .4rem 0; }
     .code pre { border: 0; margin: 0; background: transparent; }
     .code pre.gutter { color: var(--muted); text-align: right; user-select: none; padding-right: .4rem;

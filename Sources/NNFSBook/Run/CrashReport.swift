@@ -29,10 +29,13 @@ public struct CrashReport: Sendable, Equatable {
     }
 
     /// The first " at <file>:<line>:<col>" in the backtrace naming the chapter (as `file:line`).
+    /// A path holding quotes, backslashes or a newline appears in the backtrace as written in the
+    /// program's `#sourceLocation` literal (escaped), so both forms are looked for.
     static func firstFrame(in backtrace: String, file: String) -> String? {
-        let needle = " at \(file):"
+        let escaped = String(ProgramGenerator.stringLiteral(file).dropFirst().dropLast())
         for line in backtrace.split(separator: "\n") {
-            guard let r = line.range(of: needle) else { continue }
+            guard let r = line.range(of: " at \(file):") ?? line.range(of: " at \(escaped):")
+                    ?? line.range(of: "/\(escaped):") else { continue }
             let digits = line[r.upperBound...].prefix(while: { $0.isNumber })
             if !digits.isEmpty { return "\(file):\(digits)" }
         }

@@ -6,10 +6,22 @@ import Glibc
 /// A child process whose stdout and stderr share ONE pipe (so their interleaving is kept), spawned
 /// in its own process group so a kill also reaches anything it started. The parent reads the
 /// pipe incrementally and never blocks on a full pipe.
+///
+/// With `sideChannel`, the child also gets (see docs/runner-protocol.md):
+/// - descriptor 3: the write end of the side channel (``BookChannel`` records), read with
+///   ``readStreams(timeout:)``;
+/// - descriptor 4: the read end of a lifeline pipe whose write end only this process holds (close
+///   on exec), so the child sees end-of-file when the runner dies, however it dies.
 public final class Subprocess {
     public let pid: pid_t
-    private var readFD: Int32
-    private(set) var exitStatus: Int32?
+    private var outputFD: Int32
+    private var channelFD: Int32 = -1
+    private var lifelineFD: Int32 = -1
+    private var exitStatus: Int32?
+
+    /// The descriptor numbers the child sees (`NNFS_BOOK_CHANNEL_FD`, `NNFS_BOOK_LIFELINE_FD`).
+    public static let childChannelFD: Int32 = 3
+    public static let childLifelineFD: Int32 = 4
 
     /// How the process ended.
     public enum Termination: Equatable, Sendable {
@@ -27,21 +39,30 @@ public final class Subprocess {
 
     /// Starts `executable` (looked up on PATH when it has no slash) with stdin from /dev/null.
     public init(executable: String, arguments: [String], workingDirectory: String? = nil,
-                environment: [String: String]? = nil) throws {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw SubprocessError("pipe() failed: \(String(cString: strerror(errno)))") }
-        let (r, w) = (fds[0], fds[1])
-        _ = fcntl(r, F_SETFD, FD_CLOEXEC)
+                environment: [String: String]? = nil, sideChannel: Bool = false) throws {
+        // Every parent-side descriptor is close-on-exec from birth (pipe2), and moved to >= 10 so
+        // the child's dup2 targets (1, 2, 3, 4) never collide with a source.
+        func makePipe() throws -> (read: Int32, write: Int32) {
+            var fds: [Int32] = [0, 0]
+            guard Self.pipe2(&fds, O_CLOEXEC) == 0 else { throw RunnerError("pipe() failed: \(String(cString: strerror(errno)))") }
+            let r = fcntl(fds[0], F_DUPFD_CLOEXEC, 10), w = fcntl(fds[1], F_DUPFD_CLOEXEC, 10)
+            close(fds[0]); close(fds[1])
+            return (r, w)
+        }
+        let output = try makePipe()
+        let channel = sideChannel ? try makePipe() : nil
+        let lifeline = sideChannel ? try makePipe() : nil
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, w, 1)
-        posix_spawn_file_actions_adddup2(&actions, w, 2)
-        posix_spawn_file_actions_addclose(&actions, w)
+        posix_spawn_file_actions_adddup2(&actions, output.write, 1)
+        posix_spawn_file_actions_adddup2(&actions, output.write, 2)
+        if let c = channel { posix_spawn_file_actions_adddup2(&actions, c.write, Self.childChannelFD) }
+        if let l = lifeline { posix_spawn_file_actions_adddup2(&actions, l.read, Self.childLifelineFD) }
         if let dir = workingDirectory {
-            guard let addChdir = Self.addChdir else { throw SubprocessError("this C library cannot set a child's directory") }
+            guard let addChdir = Self.addChdir else { throw RunnerError("this C library cannot set a child's directory") }
             _ = addChdir(&actions, dir)
         }
 
@@ -55,7 +76,7 @@ public final class Subprocess {
         posix_spawnattr_setsigmask(&attr, &noSignals)
         var defaults = sigset_t()
         sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
+        for s in [SIGPIPE, SIGINT, SIGTERM, SIGHUP] { sigaddset(&defaults, s) }
         posix_spawnattr_setsigdefault(&attr, &defaults)
 
         let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
@@ -69,43 +90,80 @@ public final class Subprocess {
         let rc = executable.contains("/")
             ? posix_spawn(&child, executable, &actions, &attr, argv, envp)
             : posix_spawnp(&child, executable, &actions, &attr, argv, envp)
-        close(w)
+        close(output.write)
+        if let c = channel { close(c.write) }
+        if let l = lifeline { close(l.read) }
         guard rc == 0 else {
-            close(r)
-            throw SubprocessError("cannot start \(executable): \(String(cString: strerror(rc)))")
+            close(output.read)
+            if let c = channel { close(c.read) }
+            if let l = lifeline { close(l.write) }
+            throw RunnerError("cannot start \(executable): \(String(cString: strerror(rc)))")
         }
         pid = child
-        readFD = r
+        outputFD = output.read
+        channelFD = channel?.read ?? -1
+        lifelineFD = lifeline?.write ?? -1
     }
 
     deinit {
-        if readFD >= 0 { close(readFD) }
+        for fd in [outputFD, channelFD, lifelineFD] where fd >= 0 { close(fd) }
         if exitStatus == nil { kill(-pid, SIGKILL); _ = waitBlocking() }
     }
 
     /// Waits up to `timeout` seconds for output. Returns the bytes read, `[]` if none arrived in
     /// time, or nil at end of output (every writer closed the pipe).
     public func read(timeout: Double) -> [UInt8]? {
-        guard readFD >= 0 else { return nil }
-        var pfd = pollfd(fd: readFD, events: Int16(POLLIN), revents: 0)
+        guard outputFD >= 0 else { return nil }
+        let r = readStreams(timeout: timeout)
+        return outputFD < 0 && r.output.isEmpty ? nil : r.output
+    }
+
+    /// What one ``readStreams(timeout:)`` got: bytes from stdout+stderr and from the side channel.
+    public struct Chunks {
+        public var output: [UInt8] = []
+        public var channel: [UInt8] = []
+    }
+
+    /// True while stdout+stderr (resp. the side channel) may still deliver bytes.
+    public var outputOpen: Bool { outputFD >= 0 }
+    public var channelOpen: Bool { channelFD >= 0 }
+
+    /// Waits up to `timeout` seconds for bytes on either stream and reads what is there (at most
+    /// 64 KiB per stream). A stream at end-of-file is closed (see ``outputOpen``); when both are,
+    /// this just sleeps for `timeout`.
+    public func readStreams(timeout: Double) -> Chunks {
+        var chunks = Chunks()
+        var fds: [pollfd] = []
+        if outputFD >= 0 { fds.append(pollfd(fd: outputFD, events: Int16(POLLIN), revents: 0)) }
+        if channelFD >= 0 { fds.append(pollfd(fd: channelFD, events: Int16(POLLIN), revents: 0)) }
         let ms = Int32(max(0, min(timeout, 3600)) * 1000)
-        let ready = Glibc.poll(&pfd, 1, ms)
-        if ready < 0 { return errno == EINTR ? [] : nil }
-        if ready == 0 { return [] }
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        let n = buffer.withUnsafeMutableBytes { Glibc.read(readFD, $0.baseAddress, $0.count) }
-        if n < 0 { return errno == EINTR || errno == EAGAIN ? [] : closeAndEnd() }
-        if n == 0 { return closeAndEnd() }
-        return Array(buffer[0..<n])
+        let ready = fds.withUnsafeMutableBufferPointer { Glibc.poll($0.baseAddress, nfds_t($0.count), ms) }
+        guard ready > 0 else { return chunks }
+        for p in fds where p.revents != 0 {
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(p.fd, $0.baseAddress, $0.count) }
+            if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            if n <= 0 {
+                close(p.fd)
+                if p.fd == outputFD { outputFD = -1 } else { channelFD = -1 }
+                continue
+            }
+            if p.fd == outputFD { chunks.output = Array(buffer[0..<n]) } else { chunks.channel = Array(buffer[0..<n]) }
+        }
+        return chunks
     }
 
-    private func closeAndEnd() -> [UInt8]? {
-        close(readFD)
-        readFD = -1
-        return nil
+    /// True once the process has ended. Does not reap it: until ``waitBlocking()``, its pid and
+    /// process group id cannot be reused, so ``killGroup()`` stays safe.
+    public func hasExited() -> Bool {
+        if exitStatus != nil { return true }
+        var info = siginfo_t()
+        // waitid leaves si_pid 0 when the child has not ended (WNOHANG); the struct starts zeroed.
+        let r = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
+        return r == 0 && info._sifields._sigchld.si_pid == pid
     }
 
-    /// The termination if the process has ended (does not block).
+    /// The termination if the process has ended (reaps it; does not block).
     public func poll() -> Termination? {
         if let s = exitStatus { return Self.termination(s) }
         var status: Int32 = 0
@@ -125,7 +183,8 @@ public final class Subprocess {
         return Self.termination(status)
     }
 
-    /// SIGKILLs the whole process group.
+    /// SIGKILLs the whole process group (the process and anything it started that stayed in its
+    /// group). Call before reaping, or for leftovers right after.
     public func killGroup() {
         kill(-pid, SIGKILL)
     }
@@ -136,6 +195,19 @@ public final class Subprocess {
         guard let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else { return nil }
         return unsafeBitCast(sym, to: AddChdir.self)
     }()
+
+    /// `pipe2` is a GNU extension the Glibc module does not import; it exists in every glibc
+    /// since 2.9. (It makes both ends close-on-exec atomically: a concurrent spawn on another
+    /// thread cannot inherit them.)
+    private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+    private static let pipe2Function: Pipe2 = {
+        guard let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pipe2") else { fatalError("glibc without pipe2") }
+        return unsafeBitCast(sym, to: Pipe2.self)
+    }()
+
+    private static func pipe2(_ fds: inout [Int32], _ flags: Int32) -> Int32 {
+        fds.withUnsafeMutableBufferPointer { pipe2Function($0.baseAddress!, flags) }
+    }
 
     static func termination(_ status: Int32) -> Termination {
         let sig = status & 0x7f
@@ -165,9 +237,4 @@ public final class Subprocess {
         let t = p.waitBlocking()
         return (t, String(decoding: out, as: UTF8.self))
     }
-}
-
-public struct SubprocessError: Error, CustomStringConvertible {
-    public var description: String
-    init(_ d: String) { description = d }
 }

@@ -11,7 +11,9 @@ import Foundation
 struct Workload {
     let name: String
     let summary: String
+    /// The NumPy twin in `benchmarks/numpy/` and its arguments after the epoch count.
     let script: String
+    var scriptArguments: [String] = []
     let swift: (Int) -> String
     let defaultEpochs: Int
 }
@@ -19,6 +21,12 @@ struct Workload {
 let workloads = [
     Workload(name: "ch10-adam", summary: "ch10 Adam cell: 10,001 full-batch epochs, 300 samples, 2-64-3",
              script: "ch10_adam.py", swift: ch10Adam(epochs:), defaultEpochs: 10001),
+    Workload(name: "ch14-l2", summary: "ch14 largest cell: 10,001 full-batch epochs, 3000 samples, 2-512-3, L2 5e-4",
+             script: "spiral512.py", swift: ch14L2(epochs:), defaultEpochs: 10001),
+    Workload(name: "ch15-dropout", summary: "ch15 largest cell: as ch14-l2 with Dropout(0.1), Adam(0.05, 5e-5)",
+             script: "spiral512.py", scriptArguments: ["dropout"], swift: ch15Dropout(epochs:), defaultEpochs: 10001),
+    Workload(name: "ch17-regression", summary: "ch17 cell 9: 10,001 full-batch epochs, sine 1000 samples, 1-64-64-1, MSE",
+             script: "ch17_regression.py", swift: ch17Regression(epochs:), defaultEpochs: 10001),
 ]
 
 // Run BLAS as chapter programs do (see ChapterExecution in NNFSBook): one thread, and the
@@ -59,7 +67,7 @@ let benchDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
 func runNumPy(_ w: Workload, epochs: Int) -> (seconds: Double, last: String)? {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", benchDir.appendingPathComponent("numpy/\(w.script)").path, String(epochs)]
+    p.arguments = ["python3", benchDir.appendingPathComponent("numpy/\(w.script)").path, String(epochs)] + w.scriptArguments
     let pipe = Pipe()
     p.standardOutput = pipe
     do { try p.run() } catch { return nil }
