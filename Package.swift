@@ -24,9 +24,11 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
         // Debian's libpng-dev: PNG read and write (the book's image folder, cv2.imread/imwrite).
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng"),
+        // Debian's libssl-dev: OpenSSL's libcrypto (SHA-256 for the runner's result cache).
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto"),
         .target(name: "NNFS", dependencies: ["COpenBLAS", "CZlib", "CPNG"]),
         // The report draws training curves with NNFS's `plt`.
-        .target(name: "NNFSBook", dependencies: ["CCmark", "NNFS"]),
+        .target(name: "NNFSBook", dependencies: ["CCmark", "CCrypto", "NNFS"]),
         .executableTarget(
             name: "nnfs-book",
             dependencies: ["NNFSBook", "NNFS", .product(name: "ArgumentParser", package: "swift-argument-parser")]
