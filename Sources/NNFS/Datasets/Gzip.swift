@@ -19,11 +19,13 @@ enum Gzip {
         defer { inflateEnd(&stream) }
         // The gzip trailer stores the length modulo 2^32: a good first guess for the output size
         // (capped, since a damaged file's trailer can say anything; the buffer grows as needed).
+        // Deflate expands at most 1032:1, so a guess beyond that is a damaged trailer (found by
+        // fuzzing: a 20-byte input made every call allocate 128 MiB).
         var capacity = 1 << 16
         if bytes.count >= 18 {
             let n = bytes.count
             let isize = Int(bytes[n - 4]) | Int(bytes[n - 3]) << 8 | Int(bytes[n - 2]) << 16 | Int(bytes[n - 1]) << 24
-            capacity = max(capacity, min(isize, 1 << 27))
+            capacity = max(capacity, min(isize, 1 << 27, n * 1032))
         }
         var output = [UInt8](repeating: 0, count: capacity)
         var produced = 0
