@@ -38,7 +38,7 @@ public func safeTensorsFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     } catch {
         preconditionFailure("ModelFile.decode threw \(error), not a FileError")
     }
-    FileManager.default.createFile(atPath: scratch, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: scratch, contents: Data(bytes))
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     do {
         let layers = try ParameterFile.read(scratch)
