@@ -20,7 +20,7 @@ enum Gzip {
         // The gzip trailer stores the length modulo 2^32: a good first guess for the output size
         // (capped, since a damaged file's trailer can say anything; the buffer grows as needed).
         // Deflate expands at most 1032:1, so a guess beyond that is a damaged trailer (found by
-        // fuzzing: a 20-byte input made every call allocate 128 MiB).
+        // fuzzing: a damaged trailer made every call allocate 128 MiB).
         var capacity = 1 << 16
         if bytes.count >= 18 {
             let n = bytes.count
