@@ -3,9 +3,9 @@
 /// `cache += dweights²; weights += -lr * dweights / (sqrt(cache) + epsilon)`.
 public final class OptimizerAdagrad: Optimizer {
     public let learningRate: Double
-    public private(set) var currentLearningRate: Double
+    public internal(set) var currentLearningRate: Double
     public let decay: Double
-    public private(set) var iterations = 0
+    public internal(set) var iterations = 0
     public let epsilon: Double
 
     public init(learningRate: Double = 1.0, decay: Double = 0, epsilon: Double = 1e-7) {

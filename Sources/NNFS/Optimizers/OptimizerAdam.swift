@@ -9,9 +9,9 @@ import Foundation
 /// `w += -lr * mHat / (sqrt(vHat) + epsilon)`. The corrections are Python floats (`pow` in `Double`).
 public final class OptimizerAdam: Optimizer {
     public let learningRate: Double
-    public private(set) var currentLearningRate: Double
+    public internal(set) var currentLearningRate: Double
     public let decay: Double
-    public private(set) var iterations = 0
+    public internal(set) var iterations = 0
     public let epsilon: Double
     public let beta1: Double
     public let beta2: Double

@@ -3,9 +3,9 @@
 /// `cache = rho * cache + (1 - rho) * dweights²; weights += -lr * dweights / (sqrt(cache) + epsilon)`.
 public final class OptimizerRMSprop: Optimizer {
     public let learningRate: Double
-    public private(set) var currentLearningRate: Double
+    public internal(set) var currentLearningRate: Double
     public let decay: Double
-    public private(set) var iterations = 0
+    public internal(set) var iterations = 0
     public let epsilon: Double
     public let rho: Double
 

@@ -6,9 +6,9 @@
 /// of `float32` results); `lr` is a Python float (weak scalar).
 public final class OptimizerSGD: Optimizer {
     public let learningRate: Double
-    public private(set) var currentLearningRate: Double
+    public internal(set) var currentLearningRate: Double
     public let decay: Double
-    public private(set) var iterations = 0
+    public internal(set) var iterations = 0
     public let momentum: Double
 
     public init(learningRate: Double = 1.0, decay: Double = 0, momentum: Double = 0) {

@@ -249,7 +249,7 @@ public enum ModelFile {
     }
 
     private static func makeOptimizer(_ part: OptimizerPart, _ path: String) throws -> any Optimizer {
-        let optimizer: any Optimizer
+        let optimizer: any RestorableOptimizer
         switch part.type {
         case "OptimizerAdam":
             optimizer = OptimizerAdam(
@@ -263,23 +263,28 @@ public enum ModelFile {
                 learningRate: part.learningRate, decay: part.decay, epsilon: part.epsilon ?? 1e-7, rho: part.rho ?? 0.9)
         default: throw FileError(path, "unknown optimizer \"\(part.type)\"")
         }
-        // The optimizer's step counter and decayed rate are read-only outside it: replay its
-        // bookkeeping (no parameter update) to reach the saved state exactly.
         guard part.iterations >= 0 else { throw FileError(path, "corrupt model description: optimizer iterations \(part.iterations)") }
-        if part.iterations > 0 {
-            for _ in 0..<(part.iterations - 1) { optimizer.postUpdateParams() }
-            optimizer.preUpdateParams()
-            optimizer.postUpdateParams()
-        }
-        guard optimizer.iterations == part.iterations,
-            optimizer.currentLearningRate.bitPattern == part.currentLearningRate.bitPattern
-        else {
+        // The saved rate must be the one the settings give after `iterations` steps: the last
+        // `preUpdateParams` decayed it at `iterations - 1`.
+        let expected =
+            part.decay != 0 && part.iterations > 0
+            ? decayedLearningRate(part.learningRate, decay: part.decay, iterations: part.iterations - 1) : part.learningRate
+        guard expected.bitPattern == part.currentLearningRate.bitPattern else {
             throw FileError(
                 path,
                 "optimizer state does not match its settings: iterations \(part.iterations), current learning rate \(part.currentLearningRate)"
             )
         }
+        optimizer.iterations = part.iterations
+        optimizer.currentLearningRate = part.currentLearningRate
         return optimizer
+    }
+
+    /// What loading a model sets directly on an optimizer (its step counter and decayed rate are
+    /// read-only outside the module).
+    protocol RestorableOptimizer: Optimizer {
+        var iterations: Int { get set }
+        var currentLearningRate: Double { get set }
     }
 
     private static func typeName(_ value: Any) -> String { String(describing: type(of: value)) }
@@ -300,3 +305,8 @@ extension Model {
         return try ModelFile.decode(tensors, metadata, path: path)
     }
 }
+
+extension OptimizerSGD: ModelFile.RestorableOptimizer {}
+extension OptimizerAdagrad: ModelFile.RestorableOptimizer {}
+extension OptimizerRMSprop: ModelFile.RestorableOptimizer {}
+extension OptimizerAdam: ModelFile.RestorableOptimizer {}
