@@ -55,7 +55,7 @@ public enum BookChannel {
             }
             // The runner is gone: end everything this run started (found by the run id each process
             // inherits, even one in another process group), then this program and its group.
-            if let run = getenv("NNFS_BOOK_RUN").map({ String(cString: $0) }) { killRun(run) }
+            if let run = getenv(ProcessSweep.key).map({ String(cString: $0) }) { ProcessSweep.killAll(runID: run) }
             kill(0, SIGKILL)
         }
     }
@@ -91,22 +91,6 @@ public enum BookChannel {
         unsetenv(key)
         return value
     }()
-
-    /// SIGKILLs every other process whose environment holds `NNFS_BOOK_RUN=<run>` (the runner's
-    /// ProcessSweep does the same when it is alive).
-    private static func killRun(_ run: String) {
-        let needle = Array("NNFS_BOOK_RUN=\(run)".utf8)
-        let me = getpid()
-        for _ in 0..<5 {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-            let found = names.compactMap { pid_t($0) }.filter { pid in
-                guard pid != me, let data = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
-                return data.split(separator: 0).contains { $0.elementsEqual(needle) }
-            }
-            if found.isEmpty { return }
-            for pid in found { kill(pid, SIGKILL) }
-        }
-    }
 
     private static func marker(_ text: String) {
         fflush(nil)

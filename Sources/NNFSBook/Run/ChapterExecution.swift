@@ -1,4 +1,5 @@
 import Foundation
+import NNFS
 
 /// Runs a compiled chapter program (one process for the whole chapter), attributes its output to
 /// cells, times each cell and enforces each cell's time limit and output cap.

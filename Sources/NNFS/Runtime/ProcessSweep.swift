@@ -3,13 +3,14 @@ import Foundation
 /// Finds and kills every process of one chapter run, wherever it went: each process the chapter
 /// program starts inherits the environment variable `NNFS_BOOK_RUN=<run id>`, even one that left
 /// the program's process group or session (Foundation's `Process` starts children in a new one).
-/// (The same sweep runs inside the chapter program when the runner dies: ``BookChannel`` in NNFS.)
-enum ProcessSweep {
-    static let key = "NNFS_BOOK_RUN"
+/// The runner sweeps at the end of a run; the chapter program's ``BookChannel`` sweeps when the
+/// runner dies.
+public enum ProcessSweep {
+    public static let key = "NNFS_BOOK_RUN"
 
     /// SIGKILLs every process of this user whose environment holds `NNFS_BOOK_RUN=<runID>`.
     /// Repeats until none is left (a process may start another while the sweep runs).
-    static func killAll(runID: String) {
+    public static func killAll(runID: String) {
         let needle = Array("\(key)=\(runID)".utf8)
         for _ in 0..<5 {
             let found = pids(withEnvironment: needle)
