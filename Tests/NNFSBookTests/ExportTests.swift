@@ -67,21 +67,98 @@ struct ExportTests {
 
     @Test func jsonFollowsTheDocumentedSchema() throws {
         let text = try JSONResults.render([try sample()], seconds: 2)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(json["schema"] as? String == "nnfs-book-results/1")
-        #expect(json["passed"] as? Int == 1)
-        #expect(json["failed"] as? Int == 1)
-        #expect(json["skipped"] as? Int == 1)
-        let chapter = try #require((json["chapters"] as? [[String: Any]])?.first)
-        #expect(chapter["path"] as? String == "chapters/03-x.md")
-        #expect(chapter["failed"] as? Bool == true)
-        let cells = try #require(chapter["cells"] as? [[String: Any]])
-        #expect(cells.map { $0["outcome"] as? String } == ["passed", "failed", "skipped"])
-        #expect(cells[1]["failure"] as? String == "output differs")
-        #expect(cells[1]["expected"] as? String == "3\n")
-        #expect(cells[1]["expectedLine"] as? Int == 13)
-        #expect(cells[1]["line"] as? Int == 9)
-        #expect(cells[2]["reason"] as? String == "later")
-        #expect(cells[0]["failure"] == nil)
+        let json = try ResultsDocument.decode(text)
+        #expect(json.schema == "nnfs-book-results/1")
+        #expect(json.passed == 1)
+        #expect(json.failed == 1)
+        #expect(json.skipped == 1)
+        let chapter = try #require(json.chapters.first)
+        #expect(chapter.path == "chapters/03-x.md")
+        #expect(chapter.failed == true)
+        let cells = chapter.cells
+        try #require(cells.count == 3)
+        #expect(cells.map { $0.outcome } == ["passed", "failed", "skipped"])
+        #expect(cells[1].failure == "output differs")
+        #expect(cells[1].expected == "3\n")
+        #expect(cells[1].expectedLine == 13)
+        #expect(cells[1].line == 9)
+        #expect(cells[2].reason == "later")
+        // Absent, not null: the schema leaves out a key that does not apply.
+        #expect(cells[0].keys.contains("failure") == false)
+    }
+}
+
+/// docs/results-json.md's `nnfs-book-results/1` document, written out here rather than taken from
+/// the runner's own `Codable` types, so that the test checks the documented schema: every key it
+/// lists as always present must be there with its type.
+private struct ResultsDocument: Decodable {
+    let schema: String
+    let seconds: Double
+    let passed, failed, skipped, notRun: Int
+    let chapters: [Chapter]
+
+    struct Chapter: Decodable {
+        let path, name: String
+        let failed: Bool
+        let errors, updateLog: [String]
+        let compileSeconds, runSeconds, totalSeconds: Double
+        let cells: [WithKeys<Cell>]
+    }
+
+    struct Cell: Decodable {
+        let index, line: Int
+        let info, outcome: String
+        let failure, reason: String?
+        let seconds: Double?
+        let messages, notes: [String]
+        let expected: String?
+        let expectedLine: Int?
+        let actual, snapshot: String?
+        let figures: [Figure]
+        let figureSnapshots: [String]
+        let crash: Crash?
+    }
+
+    struct Figure: Decodable {
+        let svg, data, alt: String
+    }
+
+    struct Crash: Decodable {
+        let message, location: String?
+        let backtrace: String
+    }
+
+    /// A JSON object decoded as `T`, with the keys it has (an absent key and a null both decode as `nil`).
+    @dynamicMemberLookup
+    struct WithKeys<T: Decodable>: Decodable {
+        let value: T
+        let keys: Set<String>
+
+        init(from decoder: any Decoder) throws {
+            value = try T(from: decoder)
+            keys = Set(try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue))
+        }
+
+        subscript<V>(dynamicMember key: KeyPath<T, V>) -> V { value[keyPath: key] }
+    }
+
+    struct AnyKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Decodes `text`; a mismatch fails with the key path (`chapters[0].cells[1].line: ...`).
+    static func decode(_ text: String) throws -> ResultsDocument {
+        do {
+            return try JSONDecoder().decode(ResultsDocument.self, from: Data(text.utf8))
+        } catch let error as DecodingError {
+            throw SchemaError(description: "results JSON does not follow docs/results-json.md: \(error)")
+        }
+    }
+
+    struct SchemaError: Error, CustomStringConvertible {
+        let description: String
     }
 }

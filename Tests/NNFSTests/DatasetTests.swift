@@ -6,15 +6,20 @@ import Testing
 
 @Suite("nnfs.datasets, bit-exact with nnfs 0.5.1 on NumPy")
 struct DatasetTests {
-    let fx = RandomFixture.datasets
+    let fx: RandomFixture.DatasetsFile
+
+    init() throws { fx = try RandomFixture.datasets.get() }
 
     func check(_ got: (X: Tensor, y: Tensor), _ key: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let record = fx[key] as! [String: Any]
-        RandomFixture.expectBits(got.X, .init(record["X"]), "\(key) X", sourceLocation: sourceLocation)
+        guard let record = fx.sets[key] else {
+            Issue.record("\(key) is not in datasets.json", sourceLocation: sourceLocation)
+            return
+        }
+        RandomFixture.expectBits(got.X, record.X, "\(key) X", sourceLocation: sourceLocation)
         if got.y.dtype.isFloatingPoint {
-            RandomFixture.expectBits(got.y, .init(record["y"]), "\(key) y", sourceLocation: sourceLocation)
+            RandomFixture.expectBits(got.y, record.y, "\(key) y", sourceLocation: sourceLocation)
         } else {
-            RandomFixture.expectInts(got.y, .init(record["y"]), "\(key) y", sourceLocation: sourceLocation)
+            RandomFixture.expectInts(got.y, record.y, "\(key) y", sourceLocation: sourceLocation)
         }
     }
 
@@ -70,16 +75,16 @@ struct DatasetTests {
 }
 
 extension NPRandomTests {
-    @Test func publicDatasetFunctionsFollowNNFSInit() {
+    @Test func publicDatasetFunctionsFollowNNFSInit() throws {
+        let sets = try RandomFixture.datasets.get().sets
+        let record = try #require(sets["spiral_100_3"]), v = try #require(sets["vertical_100_3"])
         Self.withNNFSInit {
             let spiral = spiralData(samples: 100, classes: 3)
-            let record = RandomFixture.datasets["spiral_100_3"] as! [String: Any]
-            RandomFixture.expectBits(spiral.X, .init(record["X"]), "spiralData(100, 3) after nnfsInit()")
-            RandomFixture.expectInts(spiral.y, .init(record["y"]), "spiralData(100, 3) labels")
+            RandomFixture.expectBits(spiral.X, record.X, "spiralData(100, 3) after nnfsInit()")
+            RandomFixture.expectInts(spiral.y, record.y, "spiralData(100, 3) labels")
             np.random.seed(0)
             let vertical = verticalData(samples: 100, classes: 3)
-            let v = RandomFixture.datasets["vertical_100_3"] as! [String: Any]
-            RandomFixture.expectBits(vertical.X, .init(v["X"]), "verticalData(100, 3) after nnfsInit()")
+            RandomFixture.expectBits(vertical.X, v.X, "verticalData(100, 3) after nnfsInit()")
         }
     }
 }

@@ -10,30 +10,16 @@ import Testing
 @Suite struct DifferentialTests {
     static let quickCount = 600
 
-    struct Program {
-        let id: Int
-        let statements: [[String: Any]]
-        let output: [String]
-    }
-
-    static func load() throws -> [Program] {
-        let url = try #require(Bundle.module.url(forResource: "differential", withExtension: "json", subdirectory: "Fixtures"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-        return (json["programs"] as! [[String: Any]]).map {
-            Program(id: $0["id"] as! Int, statements: $0["program"] as! [[String: Any]], output: $0["output"] as! [String])
-        }
-    }
-
     @Test func numpyProgramsPrintIdentically() throws {
-        let all = try Self.load()
+        let all = try DifferentialFixture.cached.get().programs
         let full = ProcessInfo.processInfo.environment["NNFS_DIFFERENTIAL_FULL"] == "1"
         let programs = full ? all : Array(all.prefix(Self.quickCount))
         var failures: [String] = []
         try withPlainNumPy {
             let trace = ProcessInfo.processInfo.environment["NNFS_DIFFERENTIAL_TRACE"] == "1"
-            for p in programs {
+            for (index, p) in programs.enumerated() {
                 if trace { FileHandle.standardError.write(Data("program \(p.id)\n".utf8)) }
-                let got = Interpreter.run(p.statements)
+                let got = try Interpreter.run(p.program, at: "programs[\(index)]")
                 if got != p.output {
                     let k = got.indices.first { $0 >= p.output.count || got[$0] != p.output[$0] } ?? got.count
                     failures.append(
@@ -53,73 +39,89 @@ import Testing
 
 /// Runs one program of the differential language with NNFS's `np.*` API.
 enum Interpreter {
-    static func run(_ statements: [[String: Any]]) -> [String] {
+    typealias Statement = DifferentialFixture.Statement
+    typealias Number = DifferentialFixture.Number
+
+    /// A statement the interpreter cannot run: ``run(_:at:)`` makes it a ``FixtureError`` naming the statement.
+    struct Problem: Error {
+        let text: String
+    }
+
+    /// Runs `statements` (at fixture key path `path`) and returns the printed lines.
+    static func run(_ statements: [Statement], at path: String) throws -> [String] {
         var env: [String: Tensor] = [:]
         var out: [String] = []
-        for st in statements {
-            let t = st["t"] as! String
-            if t == "print" {
-                let a = env[st["a"] as! String]!
-                out.append(st["mode"] as! String == "str" ? a.description : a.repr)
-                continue
+        for (k, st) in statements.enumerated() {
+            do {
+                switch st.t {
+                case "print":
+                    let a = try variable(st.a, "a", env)
+                    out.append(try need(st.mode, "mode") == "str" ? a.description : a.repr)
+                case "seed": np.random.seed(try integer(st.s, "s"))
+                default: env[try need(st.v, "v")] = try evaluate(st, env)
+                }
+            } catch let problem as Problem {
+                throw FixtureError("Fixtures/differential.json: \(path).program[\(k)]: \(st.t) statement: \(problem.text)")
             }
-            if t == "seed" { np.random.seed(st["s"] as! Int); continue }
-            env[st["v"] as! String] = evaluate(t, st, env)
         }
         return out
     }
 
-    /// A Python scalar operand: `Int` or `Double`.
-    enum Scalar { case int(Int), float(Double) }
-
-    static func scalar(_ any: Any?) -> Scalar {
-        let d = any as! [String: Any]
-        if let i = d["int"] { return .int((i as! NSNumber).intValue) }
-        return .float(double(d["float"]))
+    static func need<T>(_ value: T?, _ key: String) throws -> T {
+        guard let value else { throw Problem(text: "no \(key)") }
+        return value
     }
 
-    static func double(_ any: Any?) -> Double {
-        if let s = any as? String { return Double(s)! }  // not produced; JSON has no inf/nan literal
-        return (any as! NSNumber).doubleValue
+    static func integer(_ number: Number?, _ key: String) throws -> Int {
+        guard case .int(let k) = try need(number, key) else { throw Problem(text: "\(key) is not an integer") }
+        return k
     }
 
-    static func weak(_ s: Scalar) -> Tensor {
+    static func double(_ number: Number?, _ key: String) throws -> Double { try need(number, key).double }
+
+    static func variable(_ name: String?, _ key: String, _ env: [String: Tensor]) throws -> Tensor {
+        let name = try need(name, key)
+        guard let value = env[name] else { throw Problem(text: "\(key): \(name) is not defined") }
+        return value
+    }
+
+    static func weak(_ s: Number) -> Tensor {
         switch s {
         case .int(let i): return Tensor(weak: i)
         case .float(let x): return Tensor(weak: x)
         }
     }
 
-    static func shape(_ any: Any?) -> [Int] { any as! [Int] }
-
-    static func evaluate(_ t: String, _ st: [String: Any], _ env: [String: Tensor]) -> Tensor {
-        func v(_ key: String) -> Tensor { env[st[key] as! String]! }
-        switch t {
+    static func evaluate(_ st: Statement, _ env: [String: Tensor]) throws -> Tensor {
+        func v(_ name: String?, _ key: String) throws -> Tensor { try variable(name, key, env) }
+        func shape() throws -> [Int] { try need(st.shape, "shape") }
+        switch st.t {
         case "lit":
-            return TensorFixture.tensor(st)
+            return try need(st.literal, "values").tensor
         case "array":
-            return array(st)
-        case "randn": return np.random.state.randn(shape(st["shape"]))
-        case "rand": return np.random.state.rand(shape(st["shape"]))
-        case "randint": return np.random.randint(st["lo"] as! Int, st["hi"] as! Int, size: shape(st["shape"]))
-        case "uniform": return np.random.uniform(double(st["lo"]), double(st["hi"]), size: shape(st["shape"]))
+            return try array(st)
+        case "randn": return np.random.state.randn(try shape())
+        case "rand": return np.random.state.rand(try shape())
+        case "randint": return np.random.randint(try integer(st.lo, "lo"), try integer(st.hi, "hi"), size: try shape())
+        case "uniform": return np.random.uniform(try double(st.lo, "lo"), try double(st.hi, "hi"), size: try shape())
         case "choice":
-            return np.random.choice(
-                st["n"] as! Int, size: shape(st["shape"]), replace: st["replace"] as! Bool,
-                p: (st["p"] as? [Any])?.map(double))
-        case "permutation": return np.random.permutation(st["n"] as! Int)
+            return np.random.choice(try need(st.n, "n"), size: try shape(), replace: try need(st.replace, "replace"), p: st.p)
+        case "permutation": return np.random.permutation(try need(st.n, "n"))
         case "arange":
-            if st["float"] as! Bool { return np.arange(double(st["start"]), double(st["stop"]), double(st["step"])) }
-            return np.arange(st["start"] as! Int, st["stop"] as! Int, st["step"] as! Int)
+            if try need(st.float, "float") {
+                return np.arange(try double(st.start, "start"), try double(st.stop, "stop"), try double(st.step, "step"))
+            }
+            return np.arange(try integer(st.start, "start"), try integer(st.stop, "stop"), try integer(st.step, "step"))
         case "linspace":
-            return np.linspace(double(st["start"]), double(st["stop"]), st["num"] as! Int, endpoint: st["endpoint"] as! Bool)
-        case "zeros": return Tensor.zeros(shape(st["shape"]))
-        case "ones": return Tensor.ones(shape(st["shape"]))
-        case "eye": return np.eye(st["n"] as! Int)
-        case "full": return np.full(shape(st["shape"]), double(st["value"]))
+            return np.linspace(
+                try double(st.start, "start"), try double(st.stop, "stop"), try need(st.num, "num"), endpoint: try need(st.endpoint, "endpoint"))
+        case "zeros": return Tensor.zeros(try shape())
+        case "ones": return Tensor.ones(try shape())
+        case "eye": return np.eye(try need(st.n, "n"))
+        case "full": return np.full(try shape(), try double(st.value, "value"))
         case "unary":
-            let a = v("a")
-            switch st["fn"] as! String {
+            let a = try v(st.a, "a")
+            switch try need(st.fn, "fn") {
             case "sqrt": return np.sqrt(a)
             case "abs": return np.abs(a)
             case "square": return np.square(a)
@@ -129,33 +131,36 @@ enum Interpreter {
             case "isinf": return np.isinf(a)
             case "exp": return np.exp(a)
             case "log": return np.log(a)
-            default: fatalError("unknown unary")
+            case let fn: throw Problem(text: "unknown fn \(fn)")
             }
-        case "astype": return v("a").astype(DType(rawValue: st["dtype"] as! String)!)
-        case "T": return v("a").T
-        case "transpose": return np.transpose(v("a"), axes: st["axes"] as! [Int])
-        case "reshape": return v("a").reshape(shape(st["shape"]))
-        case "flatten": return v("a").flatten()
+        case "astype":
+            let dtype = try need(st.dtype, "dtype")
+            guard let dt = DType(rawValue: dtype) else { throw Problem(text: "unknown dtype \(dtype)") }
+            return try v(st.a, "a").astype(dt)
+        case "T": return try v(st.a, "a").T
+        case "transpose": return np.transpose(try v(st.a, "a"), axes: try need(st.axes, "axes"))
+        case "reshape": return try v(st.a, "a").reshape(try shape())
+        case "flatten": return try v(st.a, "a").flatten()
         case "binary":
-            let a = v("a")
-            let op = st["op"] as! String
-            if st["b"] != nil { return binary(op, a, v("b")) }
-            let s = scalar(st["s"])
-            return (st["scalarLeft"] as? Bool ?? false) ? binary(op, s, a) : binary(op, a, s)
+            let a = try v(st.a, "a")
+            let op = try need(st.op, "op")
+            if st.b != nil { return try binary(op, a, v(st.b, "b")) }
+            let s = try need(st.s, "s")
+            return (st.scalarLeft ?? false) ? try binary(op, s, a) : try binary(op, a, s)
         case "where":
-            let other = st["b"] != nil ? v("b") : weak(scalar(st["s"]))
-            return np.where(v("c"), v("a"), other)
+            let other = st.b != nil ? try v(st.b, "b") : weak(try need(st.s, "s"))
+            return np.where(try v(st.c, "c"), try v(st.a, "a"), other)
         case "clip":
-            switch (scalar(st["lo"]), scalar(st["hi"])) {
-            case (.int(let lo), .int(let hi)): return np.clip(v("a"), lo, hi)
-            case (.float(let lo), .float(let hi)): return np.clip(v("a"), lo, hi)
-            default: fatalError("mixed clip bounds are not generated")
+            switch (try need(st.lo, "lo"), try need(st.hi, "hi")) {
+            case (.int(let lo), .int(let hi)): return np.clip(try v(st.a, "a"), lo, hi)
+            case (.float(let lo), .float(let hi)): return np.clip(try v(st.a, "a"), lo, hi)
+            default: throw Problem(text: "mixed clip bounds are not generated")
             }
         case "reduce":
-            let a = v("a")
-            let axis = st["axis"] as? Int
-            let keep = st["keepdims"] as! Bool
-            switch st["fn"] as! String {
+            let a = try v(st.a, "a")
+            let axis = st.axis
+            let keep = try need(st.keepdims, "keepdims")
+            switch try need(st.fn, "fn") {
             case "sum": return np.sum(a, axis: axis, keepdims: keep)
             case "mean": return np.mean(a, axis: axis, keepdims: keep)
             case "max": return np.max(a, axis: axis, keepdims: keep)
@@ -163,39 +168,38 @@ enum Interpreter {
             case "argmax": return np.argmax(a, axis: axis)
             case "argmin": return np.argmin(a, axis: axis)
             case "std": return a.std(axis: axis, keepdims: keep)
-            default: fatalError("unknown reduction")
+            case let fn: throw Problem(text: "unknown reduction \(fn)")
             }
-        case "dot": return np.dot(v("a"), v("b"))
+        case "dot": return np.dot(try v(st.a, "a"), try v(st.b, "b"))
         case "index":
-            let a = v("a")
-            let i = st["i"] as? Int ?? 0, j = st["j"] as? Int ?? 0
-            let lo = st["lo"] as? Int ?? 0, hi = st["hi"] as? Int ?? 0
-            switch st["kind"] as! String {
+            let a = try v(st.a, "a")
+            let i = st.i ?? 0, j = st.j ?? 0
+            let lo = try st.lo.map { try integer($0, "lo") } ?? 0, hi = try st.hi.map { try integer($0, "hi") } ?? 0
+            switch try need(st.kind, "kind") {
             case "row": return a[i]
             case "rows": return a[lo..<Swift.max(lo, hi)]
             case "elem": return a[i, j]
             case "col": return a[..., j]
             case "cols": return a[..., lo..<Swift.max(lo, hi)]
-            case "block": return a[lo..., (st["lo2"] as! Int)...]
+            case "block": return a[lo..., try need(st.lo2, "lo2")...]
             case "block3": return a[..., ..., lo...]
-            case "mask", "take": return a[v("m")]
-            default: fatalError("unknown index kind")
+            case "mask", "take": return a[try v(st.m, "m")]
+            case let kind: throw Problem(text: "unknown index kind \(kind)")
             }
         default:
-            fatalError("unknown statement \(t)")
+            throw Problem(text: "unknown statement")
         }
     }
 
     /// `np.array(list[, dtype=])` from the JSON nested list.
-    static func array(_ st: [String: Any]) -> Tensor {
-        let shape = shape(st["shape"])
-        func flat(_ x: Any) -> [Any] { (x as? [Any]).map { $0.flatMap(flat) } ?? [x] }
-        let values = flat(st["list"]!)
+    static func array(_ st: Statement) throws -> Tensor {
+        let shape = try need(st.shape, "shape")
+        let values = try need(st.list, "list").flat
         // A Python list without numbers (`[[], []]`) makes float64, as a Swift `[[Double]]` does.
-        let isFloat = st["base"] as! String == "f" || values.isEmpty
-        let dtype = (st["dtype"] as? String).flatMap(DType.init(rawValue:))
+        let isFloat = try need(st.base, "base") == "f" || values.isEmpty
+        let dtype = st.dtype.flatMap(DType.init(rawValue:))
         if isFloat {
-            let d = values.map(double)
+            let d = values.map(\.double)
             switch (shape.count, dtype) {
             case (1, nil): return np.array(d)
             case (1, let dt?): return np.array(d, dtype: dt)
@@ -206,7 +210,7 @@ enum Interpreter {
             default: return np.array(d, dtype: dtype ?? .float64).reshape(shape)
             }
         }
-        let n = values.map { ($0 as! NSNumber).intValue }
+        let n = try values.map { try integer($0, "list element") }
         switch (shape.count, dtype) {
         case (1, nil): return np.array(n)
         case (1, let dt?): return np.array(n, dtype: dt)
@@ -214,7 +218,7 @@ enum Interpreter {
         }
     }
 
-    static func binary(_ op: String, _ a: Tensor, _ b: Tensor) -> Tensor {
+    static func binary(_ op: String, _ a: Tensor, _ b: Tensor) throws -> Tensor {
         switch op {
         case "add": return a + b
         case "subtract": return a - b
@@ -228,11 +232,11 @@ enum Interpreter {
         case "greater_equal": return a .>= b
         case "equal": return a .== b
         case "not_equal": return a .!= b
-        default: fatalError("unknown op")
+        default: throw Problem(text: "unknown op \(op)")
         }
     }
 
-    static func binary(_ op: String, _ a: Tensor, _ s: Scalar) -> Tensor {
+    static func binary(_ op: String, _ a: Tensor, _ s: Number) throws -> Tensor {
         switch (op, s) {
         case ("add", .int(let k)): return a + k
         case ("add", .float(let x)): return a + x
@@ -258,12 +262,12 @@ enum Interpreter {
         case ("equal", .float(let x)): return a .== x
         case ("not_equal", .int(let k)): return a .!= k
         case ("not_equal", .float(let x)): return a .!= x
-        default: fatalError("unknown op")
+        default: throw Problem(text: "unknown op \(op)")
         }
     }
 
     /// `op(scalar, a)`: comparisons mirror (`k < a` is `a > k`).
-    static func binary(_ op: String, _ s: Scalar, _ a: Tensor) -> Tensor {
+    static func binary(_ op: String, _ s: Number, _ a: Tensor) throws -> Tensor {
         switch (op, s) {
         case ("add", .int(let k)): return k + a
         case ("add", .float(let x)): return x + a
@@ -277,11 +281,11 @@ enum Interpreter {
         case ("maximum", .float(let x)): return np.maximum(x, a)
         case ("minimum", .int(let k)): return np.minimum(k, a)
         case ("minimum", .float(let x)): return np.minimum(x, a)
-        case ("less", _): return binary("greater", a, s)
-        case ("less_equal", _): return binary("greater_equal", a, s)
-        case ("greater", _): return binary("less", a, s)
-        case ("greater_equal", _): return binary("less_equal", a, s)
-        default: return binary(op, a, s)
+        case ("less", _): return try binary("greater", a, s)
+        case ("less_equal", _): return try binary("greater_equal", a, s)
+        case ("greater", _): return try binary("less", a, s)
+        case ("greater_equal", _): return try binary("less_equal", a, s)
+        default: return try binary(op, a, s)
         }
     }
 }

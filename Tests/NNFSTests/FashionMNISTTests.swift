@@ -11,11 +11,11 @@ struct FashionMNISTTests {
     static let fake = ImageFixture.path("fashion")
 
     @Test func idxPlainAndGzipParse() throws {
-        let good = ImageFixture.json["idx_good"] as! [String: Any]
+        let good = try ImageFixture.cached.get().idxGood
         for name in ["good.idx", "good.idx.gz"] {
             let file = try IDXFile.read(ImageFixture.path("idx/" + name))
-            #expect(file.dims == good["dims"] as! [Int])
-            #expect(file.bytes.map(Int.init) == ImageFixture.bytes(good["bytes"] as! String))
+            #expect(file.dims == good.dims)
+            #expect(file.bytes.map(Int.init) == good.bytes.values)
         }
     }
 
@@ -50,8 +50,8 @@ struct FashionMNISTTests {
     /// The fast path gives the book's order: np.argsort(labels, kind='stable') of the IDX labels.
     @Test(arguments: [("train", "train"), ("test", "t10k")])
     func fastPathIsTheStableSortByLabel(dataset: String, prefix: String) throws {
-        let record = (ImageFixture.json["fashion"] as! [String: Any])[prefix] as! [String: Any]
-        let order = record["order"] as! [Int], labels = record["labels"] as! [Int]
+        let record = try #require(try ImageFixture.cached.get().fashion[prefix], "\(prefix) is not in images.json")
+        let order = record.order, labels = record.labels
         let split = try FashionMNIST.readSplit(dataset, directory: Self.fake)
         let (X, y) = try loadFashionMNIST(dataset, directory: Self.fake)
         #expect(X.dtype == .uint8 && y.dtype == .uint8)
@@ -72,8 +72,8 @@ struct FashionMNISTTests {
             #expect(try createFashionMNISTImages(to: folder, directory: Self.fake))
             #expect(try createFashionMNISTImages(to: folder, directory: Self.fake) == false)
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["fashion_mnist_images"])
-            let labels = (ImageFixture.json["fashion"] as! [String: Any])["train"] as! [String: Any]
-            let zeros = (labels["labels"] as! [Int]).filter { $0 == 0 }.count
+            let train = try #require(try ImageFixture.cached.get().fashion["train"], "train is not in images.json")
+            let zeros = train.labels.filter { $0 == 0 }.count
             let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/train/0").sorted()
             #expect(files == (0..<zeros).map { String(format: "%04d.png", $0) })
             let tree = try createDataMnist(folder)

@@ -5,19 +5,11 @@ import Testing
 /// Regression tests for NumPy behaviour beyond the book's cells (issue 9), against
 /// `scripts/fixtures/gen_fidelity.py`'s output (NumPy 2.4 + nnfs 0.5.1).
 @Suite struct FidelityTests {
-    let cases: [[String: Any]]
+    let fx: FidelityFixture
 
-    init() throws {
-        let url = try #require(Bundle.module.url(forResource: "fidelity", withExtension: "json", subdirectory: "Fixtures"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-        cases = json["cases"] as! [[String: Any]]
-    }
+    init() throws { fx = try FidelityFixture.cached.get() }
 
-    func dictionary(_ kind: String, _ key: String) -> [String: Any] {
-        cases.first { $0["kind"] as? String == kind }![key] as! [String: Any]
-    }
-
-    static func view(_ a: Tensor, _ kind: String) -> Tensor {
+    static func view(_ a: Tensor, _ kind: String) throws -> Tensor {
         switch kind {
         case "T": return a.T
         case "cols": return a[..., ..<(a.shape[1] - 2)]
@@ -25,21 +17,21 @@ import Testing
         case "colsT": return a[..., ..<(a.shape[1] - 2)].T
         case "Tsq": return a.T * a.T
         case "Tabs": return np.abs(a.T) - 0.25
-        default: fatalError("unknown view \(kind)")
+        default: throw FixtureError("Fixtures/fidelity.json: unknown view \(kind)")
         }
     }
 
     /// Every reduction over every axis of transposed, sliced and derived views, bit for bit.
-    @Test func reductionsOverViewsFollowNumPysMemoryOrder() {
+    @Test func reductionsOverViewsFollowNumPysMemoryOrder() throws {
         var checked = 0
-        for c in cases where c["kind"] as? String == "view" {
-            let shape = c["shape"] as! [Int]
-            let dtype = DType(rawValue: c["dtype"] as! String)!
-            let base = RandomState(seed: UInt32(c["seed"] as! Int)).randn(shape).astype(dtype)
-            let v = Self.view(base, c["view"] as! String)
-            let axis = c["axis"] as? Int
+        for c in fx.views {
+            let shape = c.shape
+            let dtype = try #require(DType(rawValue: c.dtype), "unknown dtype \(c.dtype)")
+            let base = RandomState(seed: UInt32(c.seed)).randn(shape).astype(dtype)
+            let v = try Self.view(base, c.view)
+            let axis = c.axis
             let got: Tensor
-            switch c["op"] as! String {
+            switch c.op {
             case "sum": got = np.sum(v, axis: axis)
             case "sumKeep": got = np.sum(v, axis: axis, keepdims: true)
             case "mean": got = np.mean(v, axis: axis)
@@ -47,10 +39,10 @@ import Testing
             case "min": got = np.min(v, axis: axis)
             case "std": got = np.std(v, axis: axis)
             case "argmax": got = np.argmax(v, axis: axis)
-            default: fatalError("unknown op")
+            default: throw FixtureError("Fixtures/fidelity.json: unknown op \(c.op)")
             }
-            let want = TensorFixture.tensor(c["out"])
-            let what = "\(c["op"]!)(\(c["view"]!) of \(dtype) \(shape), axis: \(axis.map(String.init) ?? "None"))"
+            let want = c.out.tensor
+            let what = "\(c.op)(\(c.view) of \(dtype) \(shape), axis: \(axis.map(String.init) ?? "None"))"
             #expect(got.shape == want.shape && got.dtype == want.dtype, "\(what): \(got.dtype)\(got.shape)")
             let g = got.doubles, w = want.doubles
             if let i = g.indices.first(where: { g[$0].bitPattern != w[$0].bitPattern && !(g[$0].isNaN && w[$0].isNaN) }) {
@@ -62,8 +54,8 @@ import Testing
     }
 
     /// `nnfs.init()` patches exactly `np.zeros`, `np.eye`, `np.random.randn` and `np.dot`.
-    @Test func nnfsInitPatchesWhatNnfsPatches() {
-        let want = dictionary("nnfsinit", "dtypes") as! [String: String]
+    @Test func nnfsInitPatchesWhatNnfsPatches() throws {
+        let want = try fx.named("nnfsinit") { if case .nnfsInit(let dtypes) = $0 { dtypes } else { nil } }
         withGlobalState {
             nnfsInit()
             var got = [String: String]()
@@ -79,8 +71,8 @@ import Testing
     }
 
     /// Integer clip, signed zeros and NaN in maximum/minimum/where/abs/ReLU, subnormal printing.
-    @Test func printedResultsMatchNumPy() {
-        let want = dictionary("text", "texts") as! [String: String]
+    @Test func printedResultsMatchNumPy() throws {
+        let want = try fx.named("text") { if case .text(let texts) = $0 { texts } else { nil } }
         let relu = ActivationReLU()
         relu.forward(Tensor([[-0.0, 1.0], [2.0, -3.0]] as [[Float]]))
         var got = [String: String]()
@@ -124,8 +116,8 @@ import Testing
     }
 
     /// NumPy's RuntimeWarnings, one of each kind per call, in NumPy's order.
-    @Test func runtimeWarningsMatchNumPy() {
-        let want = dictionary("warnings", "warnings") as! [String: [String]]
+    @Test func runtimeWarningsMatchNumPy() throws {
+        let want = try fx.named("warnings") { if case .warnings(let warnings) = $0 { warnings } else { nil } }
         func warned(_ body: () -> Tensor) -> [String] {
             RuntimeWarnings.recorded = []
             _ = body()

@@ -17,13 +17,13 @@ struct ImageTests {
 
     @Test(arguments: readable)
     func imreadMatchesOpenCV(file: String) throws {
-        let expected = (ImageFixture.json["imread"] as! [String: Any])[file] as! [String: Any]
+        let expected = try #require(try ImageFixture.cached.get().imread[file], "\(file) is not in images.json")
         for (name, flag) in Self.flags {
-            let want = expected[name] as! [String: Any]
+            let want = try #require(expected[name] ?? nil, "\(file) \(name): not in images.json, or null")
             let got = try cv2.imread(ImageFixture.path("png/" + file), flag)
             #expect(got.dtype == .uint8)
-            #expect(got.shape == want["shape"] as! [Int], "\(file) \(name)")
-            #expect(got.ints == ImageFixture.bytes(want["pixels"] as! String), "\(file) \(name)")
+            #expect(got.shape == want.shape, "\(file) \(name)")
+            #expect(got.ints == want.pixels?.values, "\(file) \(name)")
         }
     }
 
@@ -44,9 +44,9 @@ struct ImageTests {
     }
 
     @Test(arguments: ["truncated.png", "bad_crc.png", "text.png"])
-    func brokenPNGThrowsNamingTheFile(file: String) {
-        let expected = (ImageFixture.json["imread"] as! [String: Any])[file] as! [String: Any]
-        #expect(expected["unchanged"] is NSNull, "OpenCV could read \(file)?")
+    func brokenPNGThrowsNamingTheFile(file: String) throws {
+        let expected = try #require(try ImageFixture.cached.get().imread[file], "\(file) is not in images.json")
+        #expect(expected["unchanged"] == .some(nil), "OpenCV could read \(file)?")  // present, and null
         let path = ImageFixture.path("png/" + file)
         let error = ImageFixture.fileError { _ = try cv2.imread(path, cv2.IMREAD_UNCHANGED) }
         #expect(error?.path == path)
@@ -58,15 +58,16 @@ struct ImageTests {
         #expect(error == FileError("/nonexistent/tshirt.png", "no such file"))
     }
 
-    @Test func resizeMatchesOpenCVBitForBit() {
-        let cases = ImageFixture.json["resize"] as! [[String: Any]]
+    @Test func resizeMatchesOpenCVBitForBit() throws {
+        let cases = try ImageFixture.cached.get().resize
         #expect(cases.count == 17)
         for c in cases {
-            let src = ImageFixture.tensor(c["src"] as! String, c["src_shape"] as! [Int])
-            let dsize = c["dsize"] as! [Int]
+            let src = c.source
+            let dsize = c.dsize
+            try #require(dsize.count == 2, "dsize \(dsize)")
             let out = cv2.resize(src, (dsize[0], dsize[1]))
-            #expect(out.shape == c["shape"] as! [Int], "\(src.shape) -> \(dsize)")
-            #expect(out.ints == ImageFixture.bytes(c["out"] as! String), "\(src.shape) -> \(dsize)")
+            #expect(out.shape == c.shape, "\(src.shape) -> \(dsize)")
+            #expect(out.ints == c.out.values, "\(src.shape) -> \(dsize)")
         }
     }
 

@@ -4,8 +4,9 @@ import Testing
 /// Chapters 14-17 against the book's own classes (`scripts/fixtures/gen_model.py`): every value of a
 /// few training steps, bit for bit, dtypes included.
 @Suite struct LayerFixtureTests {
-    @Test func regularizationMatchesTheBooksCode() {
-        let steps = ModelFixture.steps("regularization")
+    @Test func regularizationMatchesTheBooksCode() throws {
+        let fixture = try ModelFixture.cached.get().regularization
+        let steps = fixture.steps
         withGlobalState {
             nnfsInit()
             let (X, y) = spiralData(samples: 100, classes: 3)
@@ -44,14 +45,14 @@ import Testing
                 expectBitIdentical(dense2.biases, want["dense2.updated"], "\(what) dense2 biases after Adam")
             }
             let none = LossCategoricalCrossentropy().regularizationLoss(LayerDense(2, 3))
-            expectBitIdentical(none, ModelFixture.section("regularization")["no_regularizer"], "no regularizer")
+            expectBitIdentical(none, fixture.noRegularizer, "no regularizer")
             #expect("\(none, fixed: 3)" == "0.000")
         }
     }
 
-    @Test func dropoutMatchesTheBooksCode() {
-        let fixture = ModelFixture.section("dropout")
-        let steps = fixture["steps"] as! [[String: Any]]
+    @Test func dropoutMatchesTheBooksCode() throws {
+        let fixture = try ModelFixture.cached.get().dropout
+        let steps = fixture.steps
         withGlobalState {
             nnfsInit()
             let (X, y) = spiralData(samples: 20, classes: 3)
@@ -61,7 +62,7 @@ import Testing
             let dense2 = LayerDense(16, 3)
             let lossActivation = ActivationSoftmaxLossCategoricalCrossentropy()
             let optimizer = OptimizerSGD(learningRate: 0.5, decay: 1e-3, momentum: 0.9)
-            expectBitIdentical(Tensor(scalar: dropout1.rate), fixture["rate"], "rate")
+            expectBitIdentical(Tensor(scalar: dropout1.rate), fixture.rate, "rate")
             for (step, want) in steps.enumerated() {
                 dense1.forward(X)
                 activation1.forward(dense1.output)
@@ -86,7 +87,7 @@ import Testing
                 optimizer.postUpdateParams()
             }
             dropout1.forward(activation1.output, training: false)
-            expectBitIdentical(dropout1.output, fixture["predict_output"], "output when not training")
+            expectBitIdentical(dropout1.output, fixture.predictOutput, "output when not training")
             #expect(dropout1.output == activation1.output)
         }
     }
@@ -105,8 +106,8 @@ import Testing
         }
     }
 
-    @Test func sigmoidAndBinaryCrossEntropyMatchTheBooksCode() {
-        let steps = ModelFixture.steps("binary")
+    @Test func sigmoidAndBinaryCrossEntropyMatchTheBooksCode() throws {
+        let steps = try ModelFixture.cached.get().binary.steps
         withGlobalState {
             nnfsInit()
             var (X, y) = spiralData(samples: 100, classes: 2)
@@ -150,9 +151,10 @@ import Testing
     }
 
     @Test(arguments: ["regression_mse", "regression_mae"])
-    func linearRegressionMatchesTheBooksCode(name: String) {
-        let fixture = ModelFixture.section(name)
-        let steps = fixture["steps"] as! [[String: Any]]
+    func linearRegressionMatchesTheBooksCode(name: String) throws {
+        let file = try ModelFixture.cached.get()
+        let fixture = name == "regression_mse" ? file.regressionMSE : file.regressionMAE
+        let steps = fixture.steps
         withGlobalState {
             nnfsInit()
             let (X, y) = sineData()
@@ -166,7 +168,7 @@ import Testing
             let lossFunction: Loss = name == "regression_mse" ? LossMeanSquaredError() : LossMeanAbsoluteError()
             let optimizer = OptimizerAdam(learningRate: 0.005, decay: 1e-3)
             let accuracyPrecision = np.std(y) / 250
-            expectBitIdentical(accuracyPrecision, fixture["precision"], "precision")
+            expectBitIdentical(accuracyPrecision, fixture.precision, "precision")
             for (step, want) in steps.enumerated() {
                 dense1.forward(X)
                 activation1.forward(dense1.output)

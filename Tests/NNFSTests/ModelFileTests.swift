@@ -190,14 +190,32 @@ struct ModelFileTests {
                         "accuracy.precision", "layers.0.bias_momentums", "layers.0.biases", "layers.0.weight_momentums",
                         "layers.0.weights", "layers.2.bias_momentums", "layers.2.biases", "layers.2.weight_momentums", "layers.2.weights",
                     ])
-                let description = try JSONSerialization.jsonObject(with: Data(metadata["model"]!.utf8)) as! [String: Any]
-                #expect(description["loss"] as? String == "LossMeanSquaredError")
-                #expect((description["optimizer"] as! [String: Any])["momentum"] as? Double == 0.9)
+                let json = try #require(metadata["model"], "no model description in the metadata")
+                let description = try FixtureFile.decode(ModelDescription.self, from: Data(json.utf8), name: "sine.model's description")
+                #expect(description.loss == "LossMeanSquaredError")
+                #expect(description.optimizer.momentum == 0.9)
                 #expect(
-                    (description["layers"] as! [[String: Any]]).map { $0["type"] as! String } == [
+                    description.layers.map(\.type) == [
                         "LayerDense", "ActivationReLU", "LayerDense", "ActivationLinear",
                     ])
             }
         }
+    }
+}
+
+/// The model file's JSON description as docs/model-format.md documents it (the fields read here),
+/// decoded independently of the `Codable` types that write it.
+private struct ModelDescription: Decodable {
+    let loss: String
+    let optimizer: Optimizer
+    let layers: [Layer]
+
+    struct Optimizer: Decodable {
+        let type: String
+        let momentum: Double?
+    }
+
+    struct Layer: Decodable {
+        let type: String
     }
 }

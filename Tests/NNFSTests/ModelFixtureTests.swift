@@ -12,18 +12,20 @@ import Testing
         return lines
     }
 
-    func expectParameters(_ model: Model, _ fixture: [String: Any], _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let want = fixture["parameters"] as! [[Any]]
+    func expectParameters(
+        _ model: Model, _ fixture: ModelFixture.ModelRun, _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let want = fixture.parameters
         let got = model.getParameters()
         #expect(got.count == want.count, sourceLocation: sourceLocation)
         for (i, (parameters, expected)) in zip(got, want).enumerated() {
-            expectBitIdentical(parameters.weights, expected[0], "\(what) layer \(i) weights", sourceLocation: sourceLocation)
-            expectBitIdentical(parameters.biases, expected[1], "\(what) layer \(i) biases", sourceLocation: sourceLocation)
+            expectBitIdentical(parameters.weights, expected.weights, "\(what) layer \(i) weights", sourceLocation: sourceLocation)
+            expectBitIdentical(parameters.biases, expected.biases, "\(what) layer \(i) biases", sourceLocation: sourceLocation)
         }
     }
 
-    @Test func chapter18RegressionWithMeanSquaredError() {
-        let fixture = ModelFixture.section("model_regression")
+    @Test func chapter18RegressionWithMeanSquaredError() throws {
+        let fixture = try ModelFixture.cached.get().modelRegression
         withGlobalState {
             nnfsInit()
             let (X, y) = sineData()
@@ -40,7 +42,7 @@ import Testing
             model.finalize()
             #expect(model.softmaxClassifierOutput == nil && model.trainableLayers.count == 3)
             let printed = lines(of: model) { model.train(X, y, epochs: 200, printEvery: 100) }
-            #expect(printed == fixture["lines"] as! [String])
+            #expect(printed == fixture.lines)
             // The book's own first two lines of this run (chapter 18, the Model regression listing).
             #expect(
                 printed == [
@@ -51,8 +53,8 @@ import Testing
         }
     }
 
-    @Test func chapter18RegressionWithMeanAbsoluteErrorAndValidation() {
-        let fixture = ModelFixture.section("model_regression_mae")
+    @Test func chapter18RegressionWithMeanAbsoluteErrorAndValidation() throws {
+        let fixture = try ModelFixture.cached.get().modelRegressionMAE
         withGlobalState {
             nnfsInit()
             let (X, y) = sineData()
@@ -67,13 +69,13 @@ import Testing
                 accuracy: AccuracyRegression())
             model.finalize()
             let printed = lines(of: model) { model.train(X, y, epochs: 100, printEvery: 50, validationData: (XTest, yTest)) }
-            #expect(printed == fixture["lines"] as! [String])
+            #expect(printed == fixture.lines)
             expectParameters(model, fixture, "MAE regression")
         }
     }
 
-    @Test func chapter18BinaryLogisticRegression() {
-        let fixture = ModelFixture.section("model_binary")
+    @Test func chapter18BinaryLogisticRegression() throws {
+        let fixture = try ModelFixture.cached.get().modelBinary
         withGlobalState {
             nnfsInit()
             var (X, y) = spiralData(samples: 100, classes: 2)
@@ -90,7 +92,7 @@ import Testing
                 accuracy: AccuracyCategorical(binary: true))
             model.finalize()
             let printed = lines(of: model) { model.train(X, y, epochs: 200, printEvery: 100, validationData: (XTest, yTest)) }
-            #expect(printed == fixture["lines"] as! [String])
+            #expect(printed == fixture.lines)
             // The book's own first two lines of this run (chapter 18, the binary listing).
             #expect(
                 printed.prefix(2) == [
@@ -101,8 +103,8 @@ import Testing
         }
     }
 
-    @Test func chapter18DropoutWithTheSoftmaxClassifier() {
-        let fixture = ModelFixture.section("model_dropout_softmax")
+    @Test func chapter18DropoutWithTheSoftmaxClassifier() throws {
+        let fixture = try ModelFixture.cached.get().modelDropoutSoftmax
         withGlobalState {
             nnfsInit()
             let (X, y) = spiralData(samples: 100, classes: 3)
@@ -119,7 +121,7 @@ import Testing
             model.finalize()
             #expect(model.softmaxClassifierOutput != nil)
             let printed = lines(of: model) { model.train(X, y, epochs: 30, printEvery: 10, validationData: (XTest, yTest)) }
-            #expect(printed == fixture["lines"] as! [String])
+            #expect(printed == fixture.lines)
             expectParameters(model, fixture, "dropout")
         }
     }
@@ -134,8 +136,8 @@ import Testing
         return model
     }
 
-    @Test func chapter19BatchesEvaluatePredictAndParameters() {
-        let fixture = ModelFixture.section("model_batches")
+    @Test func chapter19BatchesEvaluatePredictAndParameters() throws {
+        let fixture = try ModelFixture.cached.get().modelBatches
         withGlobalState {
             nnfsInit()
             var (X, y) = spiralData(samples: 100, classes: 3)
@@ -152,24 +154,24 @@ import Testing
             let printed = lines(of: model) {
                 model.train(X, y, epochs: 3, batchSize: 32, printEvery: 4, validationData: (XTest, yTest))
             }
-            #expect(printed == fixture["lines"] as! [String])
+            #expect(printed == fixture.lines)
             expectParameters(model, fixture, "batches")
-            #expect(lines(of: model) { model.evaluate(XTest, yTest, batchSize: 40) } == fixture["evaluate_lines"] as! [String])
+            #expect(lines(of: model) { model.evaluate(XTest, yTest, batchSize: 40) } == fixture.evaluateLines)
             let confidences = model.predict(XTest[..<25], batchSize: 7)
-            expectBitIdentical(confidences, fixture["confidences"], "predict confidences")
-            expectBitIdentical(model.outputLayerActivation.predictions(confidences), fixture["predictions"], "predictions")
+            expectBitIdentical(confidences, fixture.confidences, "predict confidences")
+            expectBitIdentical(model.outputLayerActivation.predictions(confidences), fixture.predictions, "predictions")
             #expect(model.predict(XTest[..<25]) == confidences)
 
             let model2 = batchesModel(regularized: false)
             model2.set(loss: LossCategoricalCrossentropy(), accuracy: AccuracyCategorical())
             model2.finalize()
             model2.setParameters(model.getParameters())
-            #expect(lines(of: model2) { model2.evaluate(XTest, yTest) } == fixture["evaluate2_lines"] as! [String])
+            #expect(lines(of: model2) { model2.evaluate(XTest, yTest) } == fixture.evaluate2Lines)
         }
     }
 
-    @Test func chapter19BinaryBatches() {
-        let fixture = ModelFixture.section("model_binary_batches")
+    @Test func chapter19BinaryBatches() throws {
+        let fixture = try ModelFixture.cached.get().modelBinaryBatches
         withGlobalState {
             nnfsInit()
             var (X, y) = spiralData(samples: 60, classes: 2)
@@ -184,7 +186,7 @@ import Testing
                 accuracy: AccuracyCategorical(binary: true))
             model.finalize()
             let printed = lines(of: model) { model.train(X, y, epochs: 2, batchSize: 50, printEvery: 1) }
-            #expect(printed == fixture["lines"] as! [String])
+            #expect(printed == fixture.lines)
             expectParameters(model, fixture, "binary batches")
         }
     }

@@ -108,7 +108,7 @@ struct PlottingTests {
     @Test func recordIsOneLineJSON() throws {
         let record = FigureRecord(svg: "<svg>\n</svg>\n", data: "a \"b\"\n", alt: "x/y").json
         #expect(!record.contains("\n"))
-        let back = try JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: String]
+        let back = try JSONDecoder().decode([String: String].self, from: Data(record.utf8))
         #expect(back == ["svg": "<svg>\n</svg>\n", "data": "a \"b\"\n", "alt": "x/y"])
     }
 

@@ -8,27 +8,16 @@ import Testing
 @Suite("safetensors: interoperable with Python's safetensors, bit for bit")
 struct SafeTensorsTests {
     static let folder = Bundle.module.url(forResource: "safetensors", withExtension: nil, subdirectory: "Fixtures")!.path
-    nonisolated(unsafe) static let json: [String: Any] = {
-        let data = try! Data(contentsOf: URL(fileURLWithPath: folder + "/safetensors.json"))
-        return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
-    }()
     static let files = ["python_parameters", "python_plain", "python_mixed"]
 
-    static func file(_ name: String) -> [String: Any] { (json["files"] as! [String: Any])[name] as! [String: Any] }
+    static func fixture() throws -> SafeTensorsFixture { try SafeTensorsFixture.cached.get() }
 
     /// The fixture's value of tensor `key` of file `name`.
-    static func expected(_ name: String, _ key: String) -> Tensor {
-        let record = (json["tensors"] as! [String: Any])["\(name)/\(key)"] as! [String: Any]
-        let shape = record["shape"] as! [Int]
-        let values = record["values"] as! [Any]
-        switch record["dtype"] as! String {
-        case "float32": return Tensor(float32: values.map { Float(bitPattern: UInt32($0 as! String, radix: 16)!) }, shape: shape)
-        case "float64": return Tensor(float64: values.map { Double(bitPattern: UInt64($0 as! String, radix: 16)!) }, shape: shape)
-        case "int64": return Tensor(ints: values.map { ($0 as! NSNumber).intValue }, shape: shape, dtype: .int64)
-        case "uint8": return Tensor(ints: values.map { $0 as! Int }, shape: shape, dtype: .uint8)
-        case "bool": return Tensor(bools: values.map { $0 as! Bool }, shape: shape)
-        default: fatalError("fixture dtype")
-        }
+    static func expected(_ name: String, _ key: String) throws -> Tensor { try fixture().tensor(name, key) }
+
+    /// File `name`'s tensors, in the order Python wrote them, with their fixture values.
+    static func tensors(_ name: String) throws -> [(name: String, tensor: Tensor)] {
+        try fixture().file(name).tensors.map { (name: $0, tensor: try expected(name, $0)) }
     }
 
     static func sameBits(_ a: Tensor, _ b: Tensor) -> Bool {
@@ -43,30 +32,28 @@ struct SafeTensorsTests {
     @Test(arguments: files)
     func readsWhatPythonWrote(name: String) throws {
         let (tensors, metadata) = try SafeTensors.read(Self.folder + "/\(name).safetensors")
-        let record = Self.file(name)
-        #expect(metadata == record["metadata"] as! [String: String])
-        #expect(tensors.keys.sorted() == record["tensors"] as! [String])
+        let record = try Self.fixture().file(name)
+        #expect(metadata == record.metadata)
+        #expect(tensors.keys.sorted() == record.tensors)
         for (key, tensor) in tensors {
-            #expect(Self.sameBits(tensor, Self.expected(name, key)), "\(name)/\(key)")
+            #expect(try Self.sameBits(tensor, Self.expected(name, key)), "\(name)/\(key)")
         }
     }
 
     /// Our writer produces Python's bytes exactly, so Python reads our files as its own.
     @Test(arguments: files)
     func writesPythonsBytes(name: String) throws {
-        let record = Self.file(name)
-        let tensors = (record["tensors"] as! [String]).map { (name: $0, tensor: Self.expected(name, $0)) }
-        let bytes = try SafeTensors.encode(tensors, metadata: record["metadata"] as! [String: String], path: "x")
-        #expect(bytes.map { String(format: "%02x", $0) }.joined() == record["bytes"] as! String)
+        let record = try Self.fixture().file(name)
+        let bytes = try SafeTensors.encode(Self.tensors(name), metadata: record.metadata, path: "x")
+        #expect(bytes.map { String(format: "%02x", $0) }.joined() == record.bytes)
     }
 
     /// The checked-in Swift-written files (which gen_safetensors.py loads with Python) are what
     /// NNFS writes today.
     @Test(arguments: files)
     func checkedInSwiftFilesAreCurrent(name: String) throws {
-        let record = Self.file(name)
-        let tensors = (record["tensors"] as! [String]).map { (name: $0, tensor: Self.expected(name, $0)) }
-        let bytes = try SafeTensors.encode(tensors, metadata: record["metadata"] as! [String: String], path: "x")
+        let record = try Self.fixture().file(name)
+        let bytes = try SafeTensors.encode(Self.tensors(name), metadata: record.metadata, path: "x")
         #expect(try readFileBytes(Self.folder + "/swift_" + name.dropFirst("python_".count) + ".safetensors") == bytes)
     }
 
@@ -76,10 +63,9 @@ struct SafeTensorsTests {
     func writesTheInteropFiles() throws {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Fixtures/safetensors"
         for name in Self.files {
-            let record = Self.file(name)
-            let tensors = (record["tensors"] as! [String]).map { (name: $0, tensor: Self.expected(name, $0)) }
+            let record = try Self.fixture().file(name)
             let out = source + "/swift_" + name.dropFirst("python_".count) + ".safetensors"
-            try SafeTensors.write(tensors, metadata: record["metadata"] as! [String: String], to: out)
+            try SafeTensors.write(Self.tensors(name), metadata: record.metadata, to: out)
         }
     }
 
@@ -87,8 +73,8 @@ struct SafeTensorsTests {
     func parameterListFromPython(name: String) throws {
         let parameters = try ParameterFile.read(Self.folder + "/\(name).safetensors")
         #expect(parameters.count == 2)
-        #expect(Self.sameBits(parameters[0].weights, Self.expected(name, "0.weights")))
-        #expect(Self.sameBits(parameters[1].biases, Self.expected(name, "1.biases")))
+        #expect(try Self.sameBits(parameters[0].weights, Self.expected(name, "0.weights")))
+        #expect(try Self.sameBits(parameters[1].biases, Self.expected(name, "1.biases")))
         #expect(parameters[1].biases.dtype == .float64)
     }
 

@@ -4,15 +4,12 @@ import Testing
 
 /// `scripts/fixtures/gen_training.py`: the book's chapter 9-10 classes run with NumPy.
 @Suite struct TrainingFixtureTests {
-    let json: [String: Any]
+    let fx: TrainingFixture
 
-    init() throws {
-        let url = try #require(Bundle.module.url(forResource: "training", withExtension: "json", subdirectory: "Fixtures"))
-        json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-    }
+    init() throws { fx = try TrainingFixture.cached.get() }
 
-    func expectSame(_ got: Tensor, _ want: Any?, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let w = TensorFixture.tensor(want)
+    func expectSame(_ got: Tensor, _ want: TensorRecord, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let w = want.tensor
         #expect(
             got.shape == w.shape && got.dtype == w.dtype, "\(what): \(got.dtype)\(got.shape) vs \(w.dtype)\(w.shape)",
             sourceLocation: sourceLocation)
@@ -49,9 +46,8 @@ import Testing
 
     @Test(arguments: ["sgd", "sgd_decay_momentum", "adagrad", "rmsprop", "adam"])
     func optimizerStepsMatchTheBooksCode(name: String) throws {
-        let runs = json["runs"] as! [[String: Any]]
-        let run = try #require(runs.first { $0["name"] as? String == name })
-        let steps = run["steps"] as! [[String: Any]]
+        let run = try #require(fx.runs.first { $0.name == name })
+        let steps = run.steps
         let optimizer: Optimizer =
             switch name {
             case "sgd": OptimizerSGD()
@@ -62,18 +58,18 @@ import Testing
             }
         train(optimizer, steps: steps.count) { step, loss, dense1, dense2 in
             let want = steps[step]
-            expectSame(loss, want["loss"], "\(name) step \(step) loss")
+            expectSame(loss, want.loss, "\(name) step \(step) loss")
             // Stored as bits: Foundation's JSON parser does not round every decimal correctly.
-            expectSame(Tensor(scalar: optimizer.currentLearningRate), want["lr"], "\(name) step \(step) lr")
-            expectSame(dense1.weights, want["w1"], "\(name) step \(step) dense1.weights")
-            expectSame(dense1.biases, want["b1"], "\(name) step \(step) dense1.biases")
-            expectSame(dense2.weights, want["w2"], "\(name) step \(step) dense2.weights")
-            expectSame(dense2.biases, want["b2"], "\(name) step \(step) dense2.biases")
+            expectSame(Tensor(scalar: optimizer.currentLearningRate), want.lr, "\(name) step \(step) lr")
+            expectSame(dense1.weights, want.w1, "\(name) step \(step) dense1.weights")
+            expectSame(dense1.biases, want.b1, "\(name) step \(step) dense1.biases")
+            expectSame(dense2.weights, want.w2, "\(name) step \(step) dense2.weights")
+            expectSame(dense2.biases, want.b2, "\(name) step \(step) dense2.biases")
         }
     }
 
     @Test func everyGradientOfOnePassMatchesTheBooksCode() {
-        let b = json["backprop"] as! [String: Any]
+        let b = fx.backprop
         withGlobalState {
             nnfsInit()
             let (X, y) = spiralData(samples: 100, classes: 3)
@@ -87,15 +83,15 @@ import Testing
             softmax.output = lossActivation.output
             cce.backward(softmax.output, y)
             softmax.backward(cce.dinputs)
-            expectSame(loss, b["loss"], "loss")
-            expectSame(lossActivation.output, b["softmax_output"], "softmax output")
-            expectSame(lossActivation.dinputs, b["combined_dinputs"], "combined dinputs")
-            expectSame(softmax.dinputs, b["separate_dinputs"], "separate softmax/loss dinputs")
-            expectSame(dense1.dweights, b["dweights1"], "dense1.dweights")
-            expectSame(dense1.dbiases, b["dbiases1"], "dense1.dbiases")
-            expectSame(dense2.dweights, b["dweights2"], "dense2.dweights")
-            expectSame(dense2.dbiases, b["dbiases2"], "dense2.dbiases")
-            expectSame(dense1.dinputs, b["dinputs1"], "dense1.dinputs")
+            expectSame(loss, b.loss, "loss")
+            expectSame(lossActivation.output, b.softmaxOutput, "softmax output")
+            expectSame(lossActivation.dinputs, b.combinedDinputs, "combined dinputs")
+            expectSame(softmax.dinputs, b.separateDinputs, "separate softmax/loss dinputs")
+            expectSame(dense1.dweights, b.dweights1, "dense1.dweights")
+            expectSame(dense1.dbiases, b.dbiases1, "dense1.dbiases")
+            expectSame(dense2.dweights, b.dweights2, "dense2.dweights")
+            expectSame(dense2.dbiases, b.dbiases2, "dense2.dbiases")
+            expectSame(dense1.dinputs, b.dinputs1, "dense1.dinputs")
         }
     }
 }
