@@ -114,7 +114,8 @@ enum Interpreter {
             return np.arange(try integer(st.start, "start"), try integer(st.stop, "stop"), try integer(st.step, "step"))
         case "linspace":
             return np.linspace(
-                try double(st.start, "start"), try double(st.stop, "stop"), try need(st.num, "num"), endpoint: try need(st.endpoint, "endpoint"))
+                try double(st.start, "start"), try double(st.stop, "stop"), try need(st.num, "num"),
+                endpoint: try need(st.endpoint, "endpoint"))
         case "zeros": return Tensor.zeros(try shape())
         case "ones": return Tensor.ones(try shape())
         case "eye": return np.eye(try need(st.n, "n"))

@@ -2,62 +2,25 @@ import Foundation
 import Testing
 @testable import NNFS
 
-/// One case of Tests/NNFSTests/Fixtures/printing.json (see scripts/fixtures/gen_printing.py).
+/// One case of Tests/NNFSTests/Fixtures/printing.json (see scripts/fixtures/gen_printing.py): an
+/// array (a ``TensorRecord``: dtype, shape, values) and NumPy's `str` and `repr` of it.
 private struct PrintingCase: Decodable {
     let name: String
-    let dtype: String
-    let shape: [Int]
-    let values: [Value]
+    let array: TensorRecord
     let str: String
     let repr: String
 
-    enum Value: Decodable {
-        case hex(String)
-        case int(Int)
-        case bool(Bool)
+    private enum CodingKeys: String, CodingKey { case name, str, repr }
 
-        init(from decoder: Decoder) throws {
-            let c = try decoder.singleValueContainer()
-            if let b = try? c.decode(Bool.self) {
-                self = .bool(b)
-            } else if let i = try? c.decode(Int.self) {
-                self = .int(i)
-            } else {
-                self = .hex(try c.decode(String.self))
-            }
-        }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        array = try TensorRecord(from: decoder)
+        str = try c.decode(String.self, forKey: .str)
+        repr = try c.decode(String.self, forKey: .repr)
     }
 
-    func tensor() -> Tensor {
-        switch dtype {
-        case "float32":
-            let v: [Float] = values.map {
-                guard case .hex(let h) = $0, let b = UInt32(h, radix: 16) else { fatalError("\(name): bad float32 bits") }
-                return Float(bitPattern: b)
-            }
-            return Tensor(float32: v, shape: shape)
-        case "float64":
-            let v: [Double] = values.map {
-                guard case .hex(let h) = $0, let b = UInt64(h, radix: 16) else { fatalError("\(name): bad float64 bits") }
-                return Double(bitPattern: b)
-            }
-            return Tensor(float64: v, shape: shape)
-        case "int64", "uint8":
-            let v: [Int] = values.map {
-                guard case .int(let i) = $0 else { fatalError("\(name): bad int") }
-                return i
-            }
-            return Tensor(ints: v, shape: shape, dtype: dtype == "uint8" ? .uint8 : .int64)
-        case "bool":
-            let v: [Bool] = values.map {
-                guard case .bool(let b) = $0 else { fatalError("\(name): bad bool") }
-                return b
-            }
-            return Tensor(bools: v, shape: shape)
-        default:
-            fatalError("\(name): unknown dtype \(dtype)")
-        }
-    }
+    func tensor() -> Tensor { array.tensor }
 }
 
 private struct PrintingFixture: Decodable {
@@ -66,8 +29,7 @@ private struct PrintingFixture: Decodable {
 }
 
 private func loadFixture() throws -> PrintingFixture {
-    let url = try #require(Bundle.module.url(forResource: "printing", withExtension: "json", subdirectory: "Fixtures"))
-    return try JSONDecoder().decode(PrintingFixture.self, from: Data(contentsOf: url))
+    try FixtureFile.load(PrintingFixture.self, "printing.json")
 }
 
 /// Shows the first differing line of two multi-line texts, with both texts in full (abridged).

@@ -110,11 +110,15 @@ struct RandomTests {
         let calls = fx.randint
         try #require(calls.count == 9)
         func arr(_ i: Int) throws -> RandomFixture.Record {
-            guard case .array(let record) = calls[i].out else { throw FixtureError("Fixtures/random.json: randint_seed0[\(i)].out: expected an array") }
+            guard case .array(let record) = calls[i].out else {
+                throw FixtureError("Fixtures/random.json: randint_seed0[\(i)].out: expected an array")
+            }
             return record
         }
         func scalar(_ i: Int) throws -> Int {
-            guard case .scalar(let k) = calls[i].out else { throw FixtureError("Fixtures/random.json: randint_seed0[\(i)].out: expected an integer") }
+            guard case .scalar(let k) = calls[i].out else {
+                throw FixtureError("Fixtures/random.json: randint_seed0[\(i)].out: expected an integer")
+            }
             return k
         }
         try RandomFixture.expectInts(rs.randint(0, 10, size: [20]), arr(0), "randint(0, 10, 20)")

@@ -69,10 +69,10 @@ struct DifferentialFixture: Decodable, Sendable {
                 return
             }
             let c = try decoder.singleValueContainer()
-            if let k = try? c.decode(Int.self) {
-                self = .int(k)
-            } else if let x = try? c.decode(Double.self) {
-                self = .float(x)
+            if let x = try? c.decode(Double.self) {
+                // JSONDecoder reads any integral JSON number (`2`, `2.0`, `-0.0`) as an Int too; the
+                // statement says which it is, except that -0.0 must keep its sign.
+                if let k = try? c.decode(Int.self), k != 0 || x.sign == .plus { self = .int(k) } else { self = .float(x) }
             } else if let text = try? c.decode(String.self), let x = Double(text) {
                 self = .float(x)
             } else {
