@@ -92,9 +92,11 @@ import Testing
         withGlobalState {
             nnfsInit()
             let layer = LayerDense(5, 4)
-            expectFusedEqualsBookForm(layer, steps: 2, adam: { OptimizerAdam() }, { _ in
-                (np.random.randn(5, 4).astype(.float64), np.random.randn(1, 4).astype(.float64))
-            }, fused: false)
+            expectFusedEqualsBookForm(
+                layer, steps: 2, adam: { OptimizerAdam() },
+                { _ in
+                    (np.random.randn(5, 4).astype(.float64), np.random.randn(1, 4).astype(.float64))
+                }, fused: false)
         }
     }
 
@@ -113,9 +115,11 @@ import Testing
             infinite[0, 1] = Tensor(scalar: Float.infinity)
             RuntimeWarnings.recorded = []
             defer { RuntimeWarnings.recorded = nil }
-            expectFusedEqualsBookForm(layer, steps: 1, adam: { OptimizerAdam() }, { _ in
-                (infinite, np.random.randn(1, 4).astype(.float32))
-            }, fused: false)
+            expectFusedEqualsBookForm(
+                layer, steps: 1, adam: { OptimizerAdam() },
+                { _ in
+                    (infinite, np.random.randn(1, 4).astype(.float32))
+                }, fused: false)
             #expect(RuntimeWarnings.recorded?.contains("invalid value encountered in divide") == true)
         }
     }
