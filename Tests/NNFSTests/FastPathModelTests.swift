@@ -134,27 +134,4 @@ import Testing
             #expect(RuntimeWarnings.recorded?.contains("invalid value encountered in divide") == true)
         }
     }
-
-    // MARK: batches (Tensor.copied)
-
-    /// `X[start..<end]` (the batch `Model.train` takes each step) holds exactly the rows' elements,
-    /// for every storage type, with Python's clamping at the end and an empty batch past it.
-    @Test func batchRowsAreTheRowsElements() {
-        let values = (0..<35).map { Double($0) * 0.37 - 3 }
-        let tensors = [
-            Tensor(float64: values, shape: [7, 5]), Tensor(float64: values, shape: [7, 5]).astype(.float32),
-            Tensor(ints: (0..<35).map { $0 * 7 % 256 }, shape: [7, 5], dtype: .uint8),
-            Tensor(bools: (0..<35).map { $0 % 3 == 0 }, shape: [7, 5]),
-            Tensor(ints: (0..<7).map { $0 - 3 }, shape: [7]),
-        ]
-        for x in tensors {
-            let all = fastPathBits(x), width = x.count / 7
-            for (range, expected) in [(2..<5, 2..<5), (5..<9, 5..<7), (8..<10, 7..<7), (0..<7, 0..<7)] {
-                let batch = x[range]
-                #expect(batch.dtype == x.dtype)
-                #expect(batch.shape == [expected.count] + Array(x.shape.dropFirst()))
-                #expect(fastPathBits(batch) == Array(all[(expected.lowerBound * width)..<(expected.upperBound * width)]))
-            }
-        }
-    }
 }

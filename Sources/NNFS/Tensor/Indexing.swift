@@ -31,27 +31,13 @@ extension Tensor {
         let r = (rows.lowerBound * w)..<(rows.upperBound * w)
         let t: Tensor
         switch storage {
-        case .float32(let a): t = Tensor(float32: Tensor.copied(a, r), shape: s)
-        case .float64(let a): t = Tensor(float64: Tensor.copied(a, r), shape: s)
-        case .int(let a): t = Tensor(ints: Tensor.copied(a, r), shape: s, dtype: dtype)
-        case .bool(let a): t = Tensor(bools: Tensor.copied(a, r), shape: s)
+        case .float32(let a): t = Tensor(float32: Array(a[r]), shape: s)
+        case .float64(let a): t = Tensor(float64: Array(a[r]), shape: s)
+        case .int(let a): t = Tensor(ints: Array(a[r]), shape: s, dtype: dtype)
+        case .bool(let a): t = Tensor(bools: Array(a[r]), shape: s)
         }
         // A row slice is a view with the parent's strides.
         return strides == nil ? t : t.withStrides(strides)
-    }
-
-    /// `Array(a[r])` as one block copy (the generic slice copy moves element by element; a
-    /// training batch `X[start..<end]` is copied every step).
-    static func copied<E: BitwiseCopyable>(_ a: [E], _ r: Range<Int>) -> [E] {
-        precondition(r.lowerBound >= 0 && r.upperBound <= a.count, "range \(r) out of bounds for \(a.count) elements")
-        return [E](unsafeUninitializedCapacity: r.count) { out, count in
-            if !r.isEmpty {
-                a.withUnsafeBufferPointer { p in
-                    out.baseAddress!.initialize(from: p.baseAddress! + r.lowerBound, count: r.count)
-                }
-            }
-            count = r.count
-        }
     }
 
     /// Overwrites the rows `rows` with `value` (broadcast to their shape, cast to this dtype).
