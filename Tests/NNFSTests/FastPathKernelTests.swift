@@ -28,6 +28,25 @@ import Testing
         (100, 2, 17, true, true), (3, 1000, 300, true, false),
     ]
 
+    /// Products with one `float64` operand (chapter 15: dropout's output and the gradients behind
+    /// it), where products are not exact and the kernel must add as `dgemm` does, fused or not.
+    @Test(arguments: [
+        (3000, 512, 3, false, false, true), (512, 3000, 3, true, false, true), (2, 3000, 512, true, false, false),
+        (3000, 512, 2, false, true, true), (300, 64, 3, false, false, true), (64, 300, 3, true, false, true),
+    ])
+    func mixedProductsEqualTheReference(_ shape: (Int, Int, Int, Bool, Bool, Bool)) {
+        let (m, k, n, ta, tb, aWide) = shape
+        let (fast, reference) = withAndWithoutFastPaths(seed: 11) { () -> [UInt64] in
+            BlockedProduct.reset()
+            var a = Self.awkward(ta ? k : m, ta ? m : k)
+            var b = Self.awkward(tb ? n : k, tb ? k : n, scale: 0.01)
+            if aWide { a = a * (np.random.binomial(1, 0.9, size: a.shape) / 0.9) } else { b = b * (np.random.binomial(1, 0.9, size: b.shape) / 0.9) }
+            #expect((aWide ? a : b).dtype == .float64)
+            return fastPathBits(np.dot(ta ? a.T : a, tb ? b.T : b))
+        }
+        #expect(fast == reference)
+    }
+
     @Test(arguments: 0..<shapes.count)
     func productsEqualTheReference(_ index: Int) {
         let (m, k, n, ta, tb) = Self.shapes[index]
@@ -64,8 +83,9 @@ import Testing
         let a = (0..<(s.m * s.k)).map { _ in random.next() }
         let b = (0..<(s.k * s.n)).map { _ in random.next() }
         var right = [Double](repeating: 0, count: s.m * s.n), wrong = right
-        right.withUnsafeMutableBufferPointer { BlockedProduct.run(a, b, s, q: 384, u: 16, c32: nil, c64: $0.baseAddress!) }
-        wrong.withUnsafeMutableBufferPointer { BlockedProduct.run(a, b, s, q: 100, u: 1, c32: nil, c64: $0.baseAddress!) }
+        let right_ = BlockedProduct.Order(q: 384, u: 16, fused: true), wrong_ = BlockedProduct.Order(q: 100, u: 1, fused: true)
+        right.withUnsafeMutableBufferPointer { BlockedProduct.run(.float32(a), .float32(b), s, right_, c32: nil, c64: $0.baseAddress!) }
+        wrong.withUnsafeMutableBufferPointer { BlockedProduct.run(.float32(a), .float32(b), s, wrong_, c32: nil, c64: $0.baseAddress!) }
         let differing = zip(right, wrong).filter { $0.bitPattern != $1.bitPattern }.count
         #expect(differing > s.m * s.n / 2)
     }
@@ -115,7 +135,12 @@ import Testing
             relu.forward(inputs.T, training: true)
             relu.backward(dvalues.T)
             #expect(relu.dinputs.strides == dvalues.T.strides)
-            return [fastPathBits(plain), fastPathBits(relu.dinputs), fastPathBits(np.sum(relu.dinputs, axis: 0))]
+            let strided = relu.dinputs
+            // Behind dropout the gradient is float64 and the inputs float32.
+            relu.forward(inputs, training: true)
+            relu.backward(dvalues.astype(.float64) * 1.1)
+            #expect(relu.dinputs.dtype == .float64)
+            return [fastPathBits(plain), fastPathBits(strided), fastPathBits(np.sum(strided, axis: 0)), fastPathBits(relu.dinputs)]
         }
         #expect(fast == reference)
     }
@@ -148,6 +173,27 @@ import Testing
                 optimizer.updateParams(dense2)
                 optimizer.postUpdateParams()
                 bits += [dense1.dinputs, dense1.weights, dense2.weights, dense2.dinputs].map(fastPathBits)
+            }
+            // Chapter 15's dropout: float64 activations and gradients through the products.
+            let dropout = LayerDropout(0.1)
+            let dense3 = LayerDense(2, 64)
+            let dense4 = LayerDense(64, 3)
+            for _ in 0..<3 {
+                dense3.forward(X, training: true)
+                relu.forward(dense3.output, training: true)
+                dropout.forward(relu.output, training: true)
+                dense4.forward(dropout.output, training: true)
+                _ = loss.forward(dense4.output, y)
+                loss.backward(loss.output, y)
+                dense4.backward(loss.dinputs)
+                dropout.backward(dense4.dinputs)
+                relu.backward(dropout.dinputs)
+                dense3.backward(relu.dinputs)
+                optimizer.preUpdateParams()
+                optimizer.updateParams(dense3)
+                optimizer.updateParams(dense4)
+                optimizer.postUpdateParams()
+                bits += [dense3.dweights, dense3.dinputs, dense4.dweights, dense4.output].map(fastPathBits)
             }
             let (S, t) = sineData()
             let model = Model()

@@ -40,52 +40,110 @@ enum BlockedProduct {
 
     struct Shape: Hashable {
         let m: Int, k: Int, n: Int, ta: Bool, tb: Bool
+        var aDouble = false, bDouble = false
     }
 
-    /// Calibration verdicts: the `(Q, U)` that reproduces `dgemm` for a shape, or `nil` = use `dgemm`.
-    static let verdicts = Mutex<[Shape: Int?]>([:])
+    /// An operand as stored: `float32`, or `float64` (dropout's output and the gradients that
+    /// flow back through it).
+    enum Operand {
+        case float32([Float])
+        case float64([Double])
+
+        init?(_ storage: Storage) {
+            switch storage {
+            case .float32(let v): self = .float32(v)
+            case .float64(let v): self = .float64(v)
+            default: return nil
+            }
+        }
+
+        var isDouble: Bool {
+            if case .float64 = self { return true }
+            return false
+        }
+
+        func withPointer<R>(_ body: (UnsafeRawPointer) -> R) -> R {
+            switch self {
+            case .float32(let v): return v.withUnsafeBytes { body($0.baseAddress!) }
+            case .float64(let v): return v.withUnsafeBytes { body($0.baseAddress!) }
+            }
+        }
+    }
+
+    /// A way of adding: the block parameters and whether products are fused into the sums.
+    struct Order: Hashable {
+        let q: Int, u: Int, fused: Bool
+    }
+
+    /// Calibration verdicts: the order that reproduces `dgemm` for a shape, or `nil` = use `dgemm`.
+    static let verdicts = Mutex<[Shape: Order?]>([:])
 
     /// `Float(dgemm(widen(op(a)), widen(op(b))))`, or `nil` when this shape goes to `dgemm`.
     static func product(_ a: [Float], transposed ta: Bool, _ b: [Float], transposed tb: Bool, m: Int, k: Int, n: Int) -> [Float]? {
-        guard NNFSConfig.fastPaths, m * n >= minimumElements, k >= minimumInner, isSkinny(m: m, k: k, n: n) else { return nil }
-        let shape = Shape(m: m, k: k, n: n, ta: ta, tb: tb)
+        product(.float32(a), transposed: ta, .float32(b), transposed: tb, m: m, k: k, n: n)
+    }
+
+    static func product(_ a: Operand, transposed ta: Bool, _ b: Operand, transposed tb: Bool, m: Int, k: Int, n: Int) -> [Float]? {
+        guard NNFSConfig.fastPaths, m * n >= minimumElements, k >= minimumInner, isSkinny(m: m, k: k, n: n),
+            !(a.isDouble && b.isDouble)
+        else { return nil }
+        let shape = Shape(m: m, k: k, n: n, ta: ta, tb: tb, aDouble: a.isDouble, bDouble: b.isDouble)
         let known = verdicts.withLock { $0[shape] }
-        let choice: Int?
-        if let known { choice = known } else {
-            choice = calibrate(shape)
-            verdicts.withLock { $0[shape] = choice }
+        let order: Order?
+        if let known { order = known } else {
+            order = calibrate(shape)
+            verdicts.withLock { $0[shape] = order }
         }
-        guard let choice else { return nil }
-        let (q, u) = candidates[choice]
+        guard let order else { return nil }
         return [Float](unsafeUninitializedCapacity: m * n) { out, count in
-            run(a, b, shape, q: q, u: u, c32: out.baseAddress!, c64: nil)
+            run(a, b, shape, order, c32: out.baseAddress!, c64: nil)
             count = m * n
         }
     }
 
-    static func run(_ a: [Float], _ b: [Float], _ s: Shape, q: Int, u: Int, c32: UnsafeMutablePointer<Float>?, c64: UnsafeMutablePointer<Double>?) {
-        let scratchCount = nnfs_blocked_product_scratch(s.m, s.n, s.k, s.tb ? 1 : 0)
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: Swift.max(scratchCount, 1)) { scratch in
-            nnfs_blocked_product(
-                s.ta ? 1 : 0, s.tb ? 1 : 0, s.m, s.n, s.k, a, b, c32, c64, q, u, scratch.baseAddress!)
+    static func run(_ a: Operand, _ b: Operand, _ s: Shape, _ o: Order, c32: UnsafeMutablePointer<Float>?, c64: UnsafeMutablePointer<Double>?) {
+        let bytes = nnfs_blocked_product_scratch(s.m, s.n, s.k, s.tb ? 1 : 0)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(bytes / 8, 1)) { scratch in
+            a.withPointer { pa in
+                b.withPointer { pb in
+                    nnfs_blocked_product(
+                        s.ta ? 1 : 0, s.tb ? 1 : 0, s.aDouble ? 1 : 0, s.bDouble ? 1 : 0, o.fused ? 1 : 0,
+                        s.m, s.n, s.k, pa, pb, c32, c64, o.q, o.u, scratch.baseAddress!)
+                }
+            }
         }
     }
 
-    /// Which candidate reproduces `dgemm` bit for bit on probe operands of this shape (see the type's contract).
-    static func calibrate(_ s: Shape) -> Int? {
+    /// Which order reproduces `dgemm` bit for bit on probe operands of this shape (see the type's contract).
+    static func calibrate(_ s: Shape) -> Order? {
         // A seed from the shape itself (Swift's `hashValue` changes from run to run).
-        let seed = [s.m, s.k, s.n, s.ta ? 1 : 0, s.tb ? 1 : 0].reduce(UInt64(0x6E6E_6673)) { ($0 &* 1_000_003) ^ UInt64($1) }
+        let seed = [s.m, s.k, s.n, s.ta ? 1 : 0, s.tb ? 1 : 0, s.aDouble ? 1 : 0, s.bDouble ? 1 : 0]
+            .reduce(UInt64(0x6E6E_6673)) { ($0 &* 1_000_003) ^ UInt64($1) }
         var random = ProbeNumbers(seed: seed)
-        let a = (0..<(s.m * s.k)).map { _ in random.next() }
-        let b = (0..<(s.k * s.n)).map { _ in random.next() }
+        func operand(_ count: Int, double: Bool) -> Operand {
+            // float64 probes carry bits below float32's precision, so that fused and unfused
+            // multiply-adds give different sums.
+            double
+                ? .float64((0..<count).map { _ in Double(random.next()) * (1 + Double(random.next()) * 0x1p-30) })
+                : .float32((0..<count).map { _ in random.next() })
+        }
+        let a = operand(s.m * s.k, double: s.aDouble)
+        let b = operand(s.k * s.n, double: s.bDouble)
+        func wide(_ o: Operand) -> [Double] {
+            switch o {
+            case .float32(let v): return Conversion.toDouble(v)
+            case .float64(let v): return v
+            }
+        }
         Tensor.configureBLAS()
-        let reference = Tensor.gemm(
-            Conversion.toDouble(a), Conversion.toDouble(b), m: s.m, k: s.k, n: s.n, aRank: 2, bRank: 2, ta: s.ta, tb: s.tb)
+        let reference = Tensor.gemm(wide(a), wide(b), m: s.m, k: s.k, n: s.n, aRank: 2, bRank: 2, ta: s.ta, tb: s.tb)
         var mine = [Double](repeating: 0, count: s.m * s.n)
-        for (index, c) in candidates.enumerated() {
-            mine.withUnsafeMutableBufferPointer { run(a, b, s, q: c.q, u: c.u, c32: nil, c64: $0.baseAddress!) }
-            let same = zip(mine, reference).allSatisfy { $0.bitPattern == $1.bitPattern }
-            if same { return index }
+        for c in candidates {
+            for fused in [true, false] {
+                let order = Order(q: c.q, u: c.u, fused: fused)
+                mine.withUnsafeMutableBufferPointer { run(a, b, s, order, c32: nil, c64: $0.baseAddress!) }
+                if zip(mine, reference).allSatisfy({ $0.bitPattern == $1.bitPattern }) { return order }
+            }
         }
         return nil
     }

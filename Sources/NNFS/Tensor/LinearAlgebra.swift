@@ -58,7 +58,7 @@ extension Tensor {
         if nnfs, let direct = DenseKernels.product(a, transposed: ta, b, transposed: tb, m: m, k: k, n: n) {
             return Tensor(float32: direct, shape: outShape)
         }
-        if nnfs, a.rank == 2, b.rank == 2, case .float32(let x) = a.base, case .float32(let y) = b.base,
+        if nnfs, a.rank == 2, b.rank == 2, let x = BlockedProduct.Operand(a.base), let y = BlockedProduct.Operand(b.base),
             let blocked = BlockedProduct.product(x, transposed: ta, y, transposed: tb, m: m, k: k, n: n)
         {
             return Tensor(float32: blocked, shape: outShape)
