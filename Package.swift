@@ -26,7 +26,11 @@ let package = Package(
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng"),
         // Debian's libssl-dev: OpenSSL's libcrypto (SHA-256 for the runner's result cache).
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto"),
-        .target(name: "NNFS", dependencies: ["COpenBLAS", "CZlib", "CPNG"]),
+        // glibc's <malloc.h> (mallopt; see Sources/NNFS/Kernels/Allocation.swift).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        // OpenBLAS's float64 summation order from float32 operands (see Sources/NNFS/Kernels).
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "NNFS", dependencies: ["COpenBLAS", "CZlib", "CPNG", "CMalloc", "CKernels"]),
         // The report draws training curves with NNFS's `plt`.
         .target(name: "NNFSBook", dependencies: ["CCmark", "CCrypto", "NNFS"]),
         .executableTarget(

@@ -16,6 +16,7 @@ public enum NNFSConfig {
 /// `np.ones`, `np.full`, `np.random.rand` and every other function keep NumPy's `float64`.
 public func nnfsInit(seed: UInt32 = 0) {
     NNFSConfig.dotInFloat64ToFloat32 = true
+    Allocation.configure()
     NNFSConfig.defaultFloat = .float32
     np.random.seed(seed)
 }

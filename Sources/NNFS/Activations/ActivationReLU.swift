@@ -16,6 +16,8 @@ public final class ActivationReLU: Activation {
 
     /// `dinputs = dvalues` with zeros where `inputs <= 0`.
     public func backward(_ dvalues: Tensor) {
+        // The same values in one pass (see `ReLUKernels`); the book's lines are the reference.
+        if let fused = ReLUKernels.backward(dvalues, inputs: inputs) { dinputs = fused; return }
         dinputs = dvalues
         dinputs[inputs .<= 0] = 0
     }

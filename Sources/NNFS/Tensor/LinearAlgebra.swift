@@ -15,6 +15,7 @@ extension Tensor {
     static func configureBLAS() {
         guard !blasConfigured else { return }
         blasConfigured = true
+        Allocation.configure()
         let n = ProcessInfo.processInfo.environment["NNFS_BLAS_THREADS"].flatMap(Int32.init) ?? 1
         openblas_set_num_threads(n)
     }
@@ -54,6 +55,14 @@ extension Tensor {
         let nnfs = NNFSConfig.dotInFloat64ToFloat32
         let type = nnfs ? DType.float64 : DType.promote(a.dtype, b.dtype)
         configureBLAS()
+        if nnfs, let direct = DenseKernels.product(a, transposed: ta, b, transposed: tb, m: m, k: k, n: n) {
+            return Tensor(float32: direct, shape: outShape)
+        }
+        if nnfs, a.rank == 2, b.rank == 2, let x = BlockedProduct.Operand(a.base), let y = BlockedProduct.Operand(b.base),
+            let blocked = BlockedProduct.product(x, transposed: ta, y, transposed: tb, m: m, k: k, n: n)
+        {
+            return Tensor(float32: blocked, shape: outShape)
+        }
         switch type {
         case .float64:
             let x = a.float64Buffer(), y = b.float64Buffer()

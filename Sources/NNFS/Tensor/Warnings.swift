@@ -37,6 +37,11 @@ public enum RuntimeWarnings {
         if fetestexcept(mask) != 0 { feclearexcept(mask) }
     }
 
+    /// Whether an operation since ``clearFlags()`` raised divide-by-zero, overflow or invalid.
+    @inline(__always) static func anyFlagRaised() -> Bool {
+        fetestexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_INVALID) != 0
+    }
+
     /// Reports the flags raised since ``clearFlags()`` as NumPy would for ufunc `name`.
     static func checkFlags(_ name: String, key: String) {
         let raised = fetestexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_INVALID)

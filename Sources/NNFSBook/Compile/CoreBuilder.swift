@@ -7,8 +7,8 @@ public struct CoreBuild: Sendable, Equatable {
     public var libraryDirectory: String
     /// Holds `NNFS.swiftmodule` (Swift 6.3 puts it in `release/Modules`).
     public var moduleDirectory: String
-    /// Include paths of the system-library module maps NNFS imports (`Sources/C*`: COpenBLAS, CZlib,
-    /// CPNG, ...): a client of NNFS.swiftmodule must be able to load the modules it imports.
+    /// Include paths of the module maps of the C modules NNFS imports (`Sources/C*`: COpenBLAS, CZlib,
+    /// CPNG, CKernels, ...): a client of NNFS.swiftmodule must be able to load the modules it imports.
     public var extraIncludes: [String]
 }
 
@@ -51,12 +51,15 @@ public enum CoreBuilder {
             extraIncludes: systemLibraryIncludes(root: root))
     }
 
-    /// Every `Sources/C*` folder with a `module.modulemap`, sorted (a stable compiler command line).
+    /// Every `Sources/C*` folder with a `module.modulemap` (a system library), or whose `include`
+    /// folder has one (a C target such as CKernels), sorted (a stable compiler command line).
     static func systemLibraryIncludes(root: String) -> [String] {
         let sources = root + "/Sources"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: sources)) ?? []
-        return names.filter { $0.hasPrefix("C") }.sorted()
-            .map { sources + "/" + $0 }
-            .filter { FileManager.default.fileExists(atPath: $0 + "/module.modulemap") }
+        let folders: [String] = names.filter { $0.hasPrefix("C") }.sorted().flatMap { (name: String) -> [String] in
+            let folder = sources + "/" + name
+            return [folder, folder + "/include"]
+        }
+        return folders.filter { FileManager.default.fileExists(atPath: $0 + "/module.modulemap") }
     }
 }

@@ -9,8 +9,12 @@ private let globalStateLock = NSRecursiveLock()
 func withGlobalState<T>(_ body: () throws -> T) rethrows -> T {
     globalStateLock.lock()
     defer { globalStateLock.unlock() }
-    let dot = NNFSConfig.dotInFloat64ToFloat32, float = NNFSConfig.defaultFloat
-    defer { NNFSConfig.dotInFloat64ToFloat32 = dot; NNFSConfig.defaultFloat = float }
+    let dot = NNFSConfig.dotInFloat64ToFloat32, float = NNFSConfig.defaultFloat, fast = NNFSConfig.fastPaths
+    defer {
+        NNFSConfig.dotInFloat64ToFloat32 = dot
+        NNFSConfig.defaultFloat = float
+        NNFSConfig.fastPaths = fast
+    }
     return try body()
 }
 
@@ -20,5 +24,19 @@ func withPlainNumPy<T>(_ body: () throws -> T) rethrows -> T {
         NNFSConfig.dotInFloat64ToFloat32 = false
         NNFSConfig.defaultFloat = .float64
         return try body()
+    }
+}
+
+/// `body` run twice, with the fused kernels and with only the book-form code (``NNFSConfig/fastPaths``),
+/// each from the same seeded start; both results are returned for comparison.
+func withAndWithoutFastPaths<T>(seed: UInt32 = 0, _ body: () throws -> T) rethrows -> (fast: T, reference: T) {
+    try withGlobalState {
+        NNFSConfig.fastPaths = true
+        nnfsInit(seed: seed)
+        let fast = try body()
+        NNFSConfig.fastPaths = false
+        nnfsInit(seed: seed)
+        let reference = try body()
+        return (fast, reference)
     }
 }

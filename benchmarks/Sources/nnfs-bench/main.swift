@@ -1,16 +1,22 @@
 import Foundation
 
-// nnfs-bench: runs each workload in Swift (in-process) and in NumPy (the book's code, as a
-// subprocess timing its own loop), and prints both times and the ratio.
+// nnfs-bench: runs each workload in Swift and in NumPy (the book's code), each as a child process
+// that times its own training loop, and prints for both the median in-loop time, the median
+// whole-process time and the peak memory, and Swift's ratio on each.
 //
 //   swift run -c release nnfs-bench [workload ...] [--repeat N] [--epochs N] [--swift-only] [--scaling]
+//                                   [--verify]
+//
+// --verify adds the runner's rows: `nnfs-book verify` over the whole book cold (--no-cache) and
+// warm (everything cached), with the nnfs-book built beside this binary.
 //
 // --scaling prints, per workload that has the knobs, how Swift's time grows with epochs, samples
 // and neurons (each doubled from a small base): per-epoch time should stay flat as epochs grow
 // (no leak, no slowing) and grow about linearly with samples and neurons.
 //
-// Times are the best of N runs on each side (default 3): the minimum is the least disturbed
-// by other load on a shared machine. Needs `python3` with `numpy` and `nnfs` for the NumPy side.
+// Times are medians of N runs on each side (default 3), the minimum is shown beside them (the run
+// least disturbed by other load on a shared machine). Needs `python3` with `numpy` and `nnfs` for
+// the NumPy side.
 
 struct Workload {
     let name: String
@@ -24,6 +30,19 @@ struct Workload {
     var scaled: ((Int, Int, Int) -> String)? = nil
     /// The book's samples and neurons (the scaling table halves them).
     var baseSize: (samples: Int, neurons: Int) = (0, 0)
+    /// Floating-point operations of the dense products for `epochs` (GFLOP/s rows), if counted.
+    var flops: ((Int) -> Double)? = nil
+}
+
+/// Set by a workload that times its training loop itself (when making its data is a large part
+/// of the run, as chapter 19's 47 million random values are); otherwise the whole workload is timed.
+nonisolated(unsafe) var trainingSeconds: Double?
+
+/// Chapter 19's products per sample: forward, weight gradient and input gradient of each layer
+/// (the book computes the first layer's input gradient too), 2 FLOPs per multiply-add.
+func ch19Flops(epochs: Int) -> Double {
+    let macs = 784.0 * 128 + 128 * 128 + 128 * 10
+    return 2 * 3 * macs * 60000 * Double(epochs)
 }
 
 let workloads = [
@@ -47,7 +66,8 @@ let workloads = [
         name: "ch19-fashion",
         summary: "ch19 model on synthetic Fashion-MNIST-shaped data: 60,000 x 784 float32, 784-128-128-10, batch 128, 10 epochs",
         script: "ch19_fashion_synthetic.py", swift: { ch19FashionSynthetic(epochs: $0) }, defaultEpochs: 10,
-        scaled: { ch19FashionSynthetic(epochs: $0, samples: $1, neurons: $2) }, baseSize: (60000, 128)),
+        scaled: { ch19FashionSynthetic(epochs: $0, samples: $1, neurons: $2) }, baseSize: (60000, 128),
+        flops: ch19Flops(epochs:)),
 ]
 
 // Run BLAS as chapter programs do (see ChapterExecution in NNFSBook): one thread, and the
@@ -65,6 +85,17 @@ if ProcessInfo.processInfo.environment["NNFS_BENCH_CONFIGURED"] == nil {
     execv("/proc/self/exe", argv)
 }
 
+// `nnfs-bench --child WORKLOAD EPOCHS`: one Swift run, timed as the NumPy scripts time theirs.
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--child",
+    let w = workloads.first(where: { $0.name == CommandLine.arguments[2] }), let epochs = Int(CommandLine.arguments[3])
+{
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let last = w.swift(epochs)
+    print("seconds", trainingSeconds ?? Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+    print(last)
+    exit(0)
+}
+
 var args = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> Int? {
     guard let i = args.firstIndex(of: name), i + 1 < args.count, let v = Int(args[i + 1]) else { return nil }
@@ -78,6 +109,7 @@ var args = Array(CommandLine.arguments.dropFirst())
 }
 let swiftOnly = flag("--swift-only")  // for profiling the Swift side alone
 let scaling = flag("--scaling")
+let verifyRows = flag("--verify")
 let repeats = option("--repeat") ?? 3
 let epochsOverride = option("--epochs")
 let selected = args.isEmpty ? workloads : workloads.filter { args.contains($0.name) }
@@ -87,22 +119,6 @@ if selected.isEmpty {
 }
 
 let benchDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-func runNumPy(_ w: Workload, epochs: Int) -> (seconds: Double, last: String)? {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", benchDir.appendingPathComponent("numpy/\(w.script)").path, String(epochs)] + w.scriptArguments
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    do { try p.run() } catch { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-    guard p.terminationStatus == 0, let t = lines.first(where: { $0.hasPrefix("seconds ") }),
-        let s = Double(t.dropFirst(8))
-    else { return nil }
-    return (s, lines.last ?? "")
-}
 
 /// Seconds for one run of `body`.
 func timed(_ body: () -> String) -> Double {
@@ -135,30 +151,64 @@ if scaling {
     exit(0)
 }
 
+/// Medians (and minima) over `repeats` child runs.
+struct Side {
+    var runs: [ChildRun] = []
+    var ok: Bool { !runs.isEmpty && runs.allSatisfy(\.ok) }
+    var loop: Double { median(runs.compactMap(\.loop)) }
+    var wall: Double { median(runs.map(\.wall)) }
+    var loopMin: Double { runs.compactMap(\.loop).min() ?? .nan }
+    var peakMiB: Double { median(runs.map { Double($0.peakKiB) / 1024 }) }
+    var last: String { runs.last?.last ?? "" }
+}
+
+func row(_ name: String, _ s: Side) -> String {
+    String(format: "  %-6@ %9.3f s %9.3f s %9.3f s %9.1f MiB   %@", name, s.loop, s.loopMin, s.wall, s.peakMiB, s.last)
+}
+
+let me = "/proc/self/exe"
 for w in selected {
     let epochs = epochsOverride ?? w.defaultEpochs
     let core = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "auto"
-    print("\(w.name): \(w.summary) (epochs: \(epochs), best of \(repeats), OpenBLAS core \(core))")
-    var swiftBest = Double.infinity, swiftLast = ""
+    print("\(w.name): \(w.summary) (epochs: \(epochs), \(repeats) runs each, OpenBLAS core \(core))")
+    print("         in-loop     (best)  whole proc  peak memory")
+    var swift = Side(), numpy = Side()
     for _ in 0..<repeats {
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        swiftLast = w.swift(epochs)
-        swiftBest = min(swiftBest, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
-    }
-    print(String(format: "  swift  %8.3f s   %@", swiftBest, swiftLast))
-    if swiftOnly { continue }
-    var numpyBest = Double.infinity, numpyLast = ""
-    for _ in 0..<repeats {
-        guard let r = runNumPy(w, epochs: epochs) else {
-            print("  numpy  (not run: needs python3 with numpy and nnfs: pip install numpy nnfs)")
-            numpyBest = .nan
-            break
+        swift.runs.append(runChild([me, "--child", w.name, String(epochs)]))
+        if !swiftOnly {
+            let script = benchDir.appendingPathComponent("numpy/\(w.script)").path
+            numpy.runs.append(runChild(["python3", script, String(epochs)] + w.scriptArguments))
         }
-        numpyBest = min(numpyBest, r.seconds)
-        numpyLast = r.last
     }
-    if numpyBest.isFinite {
-        print(String(format: "  numpy  %8.3f s   %@", numpyBest, numpyLast))
-        print(String(format: "  ratio  %8.1fx faster than NumPy", numpyBest / swiftBest))
+    print(swift.ok ? row("swift", swift) : "  swift  (failed)")
+    if swiftOnly { continue }
+    guard numpy.ok else {
+        print("  numpy  (not run: needs python3 with numpy and nnfs: pip install numpy nnfs)")
+        continue
     }
+    print(row("numpy", numpy))
+    print(
+        String(
+            format: "  ratio  %8.1fx in-loop, %.1fx whole process faster than NumPy; peak memory %.2fx NumPy's",
+            numpy.loop / swift.loop, numpy.wall / swift.wall, swift.peakMiB / numpy.peakMiB))
+    if let flops = w.flops?(epochs) {
+        let peak = peakGFLOPs()
+        print(
+            String(
+                format: "  GFLOP/s  swift %.2f, numpy %.2f (dense products only); machine peak about %.0f (%@)",
+                flops / swift.loop / 1e9, flops / numpy.loop / 1e9, peak.gflops, peak.how))
+    }
+}
+
+if verifyRows {
+    // The nnfs-book built beside this binary (`swift build -c release` builds both).
+    let book = URL(fileURLWithPath: me).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("nnfs-book").path
+    let root = benchDir.deletingLastPathComponent().path
+    print("nnfs-book verify over the whole book (\(book), 2 chapters at a time)")
+    FileManager.default.changeCurrentDirectoryPath(root)
+    let cold = runChild([book, "verify", "--no-cache", "--jobs", "2"])
+    print(String(format: "  cold (--no-cache) %9.1f s  %@", cold.wall, cold.ok ? "passed" : "FAILED: " + cold.last))
+    var warm: [Double] = []
+    for _ in 0..<repeats { warm.append(runChild([book, "verify", "--jobs", "2"]).wall) }
+    print(String(format: "  warm (cached)     %9.2f s  (median of %d)", median(warm), warm.count))
 }
