@@ -16,7 +16,8 @@ public final class OptimizerAdam: Optimizer {
     public let beta1: Double
     public let beta2: Double
     /// Whether ``updateParams(_:)`` may take the fused one-pass loop (``AdamKernel``), which stores
-    /// exactly what the book form below computes; tests turn it off to get the book form itself.
+    /// exactly what the book form below computes; tests turn it off to get the book form itself, as
+    /// ``NNFSConfig/fastPaths`` does for every optimizer at once.
     var fusedUpdates = true
 
     public init(
@@ -36,7 +37,7 @@ public final class OptimizerAdam: Optimizer {
     }
 
     public func updateParams(_ layer: LayerDense) {
-        if fusedUpdates && AdamKernel.update(layer, self) { return }
+        if fusedUpdates && NNFSConfig.fastPaths && AdamKernel.update(layer, self) { return }
         let weightMomentums = beta1 * (layer.weightMomentums ?? np.zerosLike(layer.weights)) + (1 - beta1) * layer.dweights
         let biasMomentums = beta1 * (layer.biasMomentums ?? np.zerosLike(layer.biases)) + (1 - beta1) * layer.dbiases
         layer.weightMomentums = weightMomentums
