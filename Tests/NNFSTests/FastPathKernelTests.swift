@@ -40,7 +40,11 @@ import Testing
             BlockedProduct.reset()
             var a = Self.awkward(ta ? k : m, ta ? m : k)
             var b = Self.awkward(tb ? n : k, tb ? k : n, scale: 0.01)
-            if aWide { a = a * (np.random.binomial(1, 0.9, size: a.shape) / 0.9) } else { b = b * (np.random.binomial(1, 0.9, size: b.shape) / 0.9) }
+            if aWide {
+                a = a * (np.random.binomial(1, 0.9, size: a.shape) / 0.9)
+            } else {
+                b = b * (np.random.binomial(1, 0.9, size: b.shape) / 0.9)
+            }
             #expect((aWide ? a : b).dtype == .float64)
             return fastPathBits(np.dot(ta ? a.T : a, tb ? b.T : b))
         }
@@ -203,7 +207,8 @@ import Testing
             model.add(ActivationReLU())
             model.add(LayerDense(64, 1, weightInit: 0.1))
             model.add(ActivationLinear())
-            model.set(loss: LossMeanSquaredError(), optimizer: OptimizerAdam(learningRate: 0.005, decay: 1e-3), accuracy: AccuracyRegression())
+            model.set(
+                loss: LossMeanSquaredError(), optimizer: OptimizerAdam(learningRate: 0.005, decay: 1e-3), accuracy: AccuracyRegression())
             model.finalize()
             model.train(S, t, epochs: 3, printEvery: 100)
             bits += model.layers.compactMap { ($0 as? LayerDense)?.weights }.map(fastPathBits)

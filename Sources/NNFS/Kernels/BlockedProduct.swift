@@ -90,7 +90,9 @@ enum BlockedProduct {
         let shape = Shape(m: m, k: k, n: n, ta: ta, tb: tb, aDouble: a.isDouble, bDouble: b.isDouble)
         let known = verdicts.withLock { $0[shape] }
         let order: Order?
-        if let known { order = known } else {
+        if let known {
+            order = known
+        } else {
             order = calibrate(shape)
             verdicts.withLock { $0[shape] = order }
         }
@@ -101,7 +103,9 @@ enum BlockedProduct {
         }
     }
 
-    static func run(_ a: Operand, _ b: Operand, _ s: Shape, _ o: Order, c32: UnsafeMutablePointer<Float>?, c64: UnsafeMutablePointer<Double>?) {
+    static func run(
+        _ a: Operand, _ b: Operand, _ s: Shape, _ o: Order, c32: UnsafeMutablePointer<Float>?, c64: UnsafeMutablePointer<Double>?
+    ) {
         let bytes = nnfs_blocked_product_scratch(s.m, s.n, s.k, s.tb ? 1 : 0)
         withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(bytes / 8, 1)) { scratch in
             a.withPointer { pa in

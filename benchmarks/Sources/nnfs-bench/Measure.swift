@@ -60,7 +60,8 @@ func median(_ xs: [Double]) -> Double {
 func peakGFLOPs() -> (gflops: Double, how: String) {
     let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
     let lines = cpu.split(separator: "\n")
-    let mhz = lines.first { $0.hasPrefix("cpu MHz") }.flatMap { Double($0.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)) } ?? 0
+    let mhz =
+        lines.first { $0.hasPrefix("cpu MHz") }.flatMap { Double($0.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)) } ?? 0
     let flags = Set((lines.first { $0.hasPrefix("flags") } ?? "").split(separator: " ").map(String.init))
     let perCycle: Double = flags.contains("avx512f") ? 32 : flags.contains("fma") ? 16 : 4
     return (mhz / 1000 * perCycle, String(format: "1 core x %.2f GHz x %.0f float64 FLOP/cycle", mhz / 1000, perCycle))
