@@ -2,78 +2,80 @@
 ///
 /// Word for word the stream of ``MT19937/nextUInt32()``, produced with SIMD instead of one word at
 /// a time:
-/// - the block step (``MT19937/regenerate(_:tempered:)``) runs 16 lanes at once. New word `i`
+/// - the block step (``MT19937/regenerate(vectorised:)``) runs 16 lanes at once. New word `i`
 ///   depends on old words `i` and `i + 1` and on word `i + 397` (old, for `i < 227`) or word
 ///   `i - 227` (already new); 16 consecutive lanes never depend on one another, so a chunk computes
 ///   the same words as the scalar loop;
-/// - each new block is tempered at once into `tempered` (tempering is a pure function of a word);
-/// - ``fillDoubles(_:_:)`` turns 32 tempered words into 16 doubles with the same exact arithmetic
-///   as ``MT19937/double(_:_:)``; ``fillBernoulli(_:outcomes:_:_:)`` settles 16 Bernoulli draws
-///   from their words at once.
-///
-/// `tempered` holds the tempered words of the current block at the indices of `mt`, plus
-/// ``padding`` zero words after them, so a 16-lane read near the end of the block stays in bounds
-/// (lanes past the block are never used).
+/// - ``fillDoubles(_:_:)`` tempers 32 words at once (tempering is a pure function of a word) and
+///   turns them into 16 doubles with the same exact arithmetic as ``MT19937/double(_:_:)``;
+///   ``fillBernoulli(_:outcomes:_:_:)`` settles 16 Bernoulli draws at once from the first word of
+///   each.
+/// A group of 16 draws is taken when its 32 words lie in the current block; the few draws at the
+/// end of a block (and a double straddling two blocks) are drawn one at a time.
 struct WordBlock: RandomWords {
     let mt: UnsafeMutablePointer<UInt32>
-    let tempered: UnsafeMutablePointer<UInt32>
     var position: Int
-
-    static let padding = 32
-    static let temperedCapacity = MT19937.stateLength + padding
-
-    /// Starts reading `mt` at `position` (624: the block is used up and is regenerated first).
-    init(mt: UnsafeMutablePointer<UInt32>, tempered: UnsafeMutablePointer<UInt32>, position: Int) {
-        self.mt = mt
-        self.tempered = tempered
-        self.position = position
-        let n = MT19937.stateLength
-        (tempered + n).initialize(repeating: 0, count: Self.padding)
-        if position < n {
-            var i = 0
-            while i < n {  // 624 = 39 x 16
-                store(MT19937.temper(load(mt + i)), tempered + i)
-                i += 16
-            }
-        }
-    }
 
     @inline(__always)
     mutating func nextUInt32() -> UInt32 {
-        if position == MT19937.stateLength { refill() }
-        let y = tempered[position]
+        if position == MT19937.stateLength {
+            MT19937.regenerate(vectorised: mt)
+            position = 0
+        }
+        let y = mt[position]
         position &+= 1
-        return y
+        return MT19937.temper(y)
     }
 
-    /// The next block of state, tempered.
+    /// Whether the next 16 draws' 32 words lie in the current block.
     @inline(__always)
-    mutating func refill() {
-        MT19937.regenerate(mt, tempered: tempered)
-        position = 0
-    }
+    var groupFits: Bool { position &+ 32 <= MT19937.stateLength }
 
     /// `count` doubles of `random_sample`, each from two words, as ``RandomWords/nextDouble()``
     /// gives them one at a time.
     mutating func fillDoubles(_ out: UnsafeMutablePointer<Double>, _ count: Int) {
         var i = 0
         while i < count {
-            let whole = (MT19937.stateLength &- position) >> 1  // doubles left inside this block
-            if whole == 0 {  // 0 or 1 word left: this double straddles the refill
+            if count &- i >= 16 && groupFits {
+                for quarter in 0..<4 {
+                    let u = doubles(at: position &+ 8 &* quarter)
+                    UnsafeMutableRawPointer(out + (i &+ 4 &* quarter)).storeBytes(of: u, as: SIMD4<Double>.self)
+                }
+                position &+= 32
+                i &+= 16
+            } else {
                 (out + i).initialize(to: nextDouble())
                 i &+= 1
-                continue
             }
-            let k = min(16, whole, count &- i)
-            let u = doubles16()
-            if k == 16 {
-                UnsafeMutableRawPointer(out + i).storeBytes(of: u, as: SIMD16<Double>.self)
-            } else {
-                for lane in 0..<k { (out + i + lane).initialize(to: u[lane]) }
-            }
-            position &+= 2 &* k
-            i &+= k
         }
+    }
+
+    /// The untempered first words of the four draws whose words start at `index`.
+    @inline(__always)
+    func firstWords(at index: Int) -> SIMD4<UInt32> {
+        let a = UnsafeRawPointer(mt + index).loadUnaligned(as: SIMD4<UInt32>.self)
+        let b = UnsafeRawPointer(mt + (index &+ 4)).loadUnaligned(as: SIMD4<UInt32>.self)
+        return SIMD4(lowHalf: a.evenHalf, highHalf: b.evenHalf)
+    }
+
+    /// The untempered second words of the four draws whose words start at `index`.
+    @inline(__always)
+    func secondWords(at index: Int) -> SIMD4<UInt32> {
+        let a = UnsafeRawPointer(mt + index).loadUnaligned(as: SIMD4<UInt32>.self)
+        let b = UnsafeRawPointer(mt + (index &+ 4)).loadUnaligned(as: SIMD4<UInt32>.self)
+        return SIMD4(lowHalf: a.oddHalf, highHalf: b.oddHalf)
+    }
+
+    /// `random_sample`'s doubles of the four draws whose words start at `index`.
+    @inline(__always)
+    func doubles(at index: Int) -> SIMD4<Double> {
+        // After the shifts the words fit in Int32, whose conversion to Double is exact; so are
+        // a * 2**26 + b < 2**53 and scaling it by 2**-53: the value of MT19937.double's division.
+        let a = unsafeBitCast(MT19937.temper(firstWords(at: index)) &>> 5, to: SIMD4<Int32>.self)
+        let b = unsafeBitCast(MT19937.temper(secondWords(at: index)) &>> 6, to: SIMD4<Int32>.self)
+        let ad = SIMD4<Double>(Double(a[0]), Double(a[1]), Double(a[2]), Double(a[3]))
+        let bd = SIMD4<Double>(Double(b[0]), Double(b[1]), Double(b[2]), Double(b[3]))
+        return (ad * 67_108_864.0 + bd) * 0x1p-53
     }
 
     /// `count` draws of ``LegacyBinomial/Inversion/drawBernoulli(_:)`` (`binomial(1, p)` by
@@ -81,45 +83,47 @@ struct WordBlock: RandomWords {
     /// where it is 1 (an `Int`, or a `Double`'s bit pattern).
     ///
     /// A draw's uniform is `m / 2**53` with `m = (first >> 5) * 2**26 + (second >> 6)` of its
-    /// two words, and both of the draw's tests are monotone in `m`
-    /// (``LegacyBinomial/Inversion/BernoulliThresholds``). So `first >> 5` alone settles almost
-    /// every draw: 0 when it is below ``BernoulliThresholds/zeroBelow``, 1 when it is in
-    /// `oneFrom..<oneBelow`. Sixteen draws are settled at once; a group holding any draw that
-    /// the first word does not settle (about one in 2**25, or a restart) is drawn one at a time
-    /// by `drawBernoulli` itself, so exactly the same words are consumed with the same results.
+    /// two tempered words, and both of the draw's tests are monotone in `m`
+    /// (``LegacyBinomial/Inversion/BernoulliThresholds``). So `hi = first >> 5` alone settles
+    /// almost every draw: 0 when `hi < zeroBelow`, otherwise 1 unless `hi` is the one value
+    /// between `zeroBelow` and `oneFrom` — when no `m` can fail the second test (`oneBelow` is
+    /// `2**27`, as for every `p` tried; otherwise every draw is made by `drawBernoulli`). Sixteen
+    /// draws are settled at once; a group holding a draw that its first word does not settle
+    /// (about one in 2**26) is drawn one at a time by `drawBernoulli` itself, so exactly the same
+    /// words are consumed with the same results.
     mutating func fillBernoulli(
         _ s: LegacyBinomial.Inversion, outcomes: (zero: UInt64, one: UInt64), _ out: UnsafeMutablePointer<UInt64>, _ count: Int
     ) {
         let t = s.bernoulliThresholds
-        let zeroBelow = SIMD4<Int32>(repeating: t.zeroBelow), oneFrom = SIMD4<Int32>(repeating: t.oneFrom)
-        let oneBelow = SIMD4<Int32>(repeating: t.oneBelow)
-        let one = SIMD4<UInt64>(repeating: outcomes.one), flip = SIMD4<UInt64>(repeating: outcomes.one ^ outcomes.zero)
+        let groups = t.zeroBelow < 1 << 27 && t.oneBelow == 1 << 27
+        // hi < zeroBelow is first < zeroBelow * 32; hi == zeroBelow is first & ~31 == zeroBelow * 32
+        // (when oneFrom == zeroBelow there is no such hi: 1 is never a multiple of 32).
+        let zeroLimit = SIMD4<UInt32>(repeating: UInt32(truncatingIfNeeded: t.zeroBelow) << 5)
+        let between = SIMD4<UInt32>(repeating: t.oneFrom > t.zeroBelow ? UInt32(truncatingIfNeeded: t.zeroBelow) << 5 : 1)
+        let one = SIMD2<UInt64>(repeating: outcomes.one), flip = SIMD2<UInt64>(repeating: outcomes.one ^ outcomes.zero)
         var i = 0
         while i < count {
-            let whole = (MT19937.stateLength &- position) >> 1
-            let k = min(16, whole, count &- i)
-            var settled = k == 16
+            var settled = groups && count &- i >= 16 && groupFits
             if settled {
                 var unsettled = SIMD4<Int32>()
                 for quarter in 0..<4 {
-                    let words = UnsafeRawPointer(tempered + (position &+ 8 &* quarter)).loadUnaligned(as: SIMD8<UInt32>.self)
-                    let hi = SIMD4<Int32>(truncatingIfNeeded: words.evenHalf &>> 5)
-                    // x &- bound &>> 31 is -1 where x < bound, else 0 (no overflow: all in 0...2**27).
-                    let isZero = (hi &- zeroBelow) &>> 31
-                    let belowOneFrom = (hi &- oneFrom) &>> 31
-                    let belowOneBelow = (hi &- oneBelow) &>> 31
-                    unsettled |= ~isZero & (belowOneFrom | ~belowOneBelow)
-                    let wide = SIMD4<Int64>(truncatingIfNeeded: isZero)
-                    let bits = one ^ (SIMD4<UInt64>(truncatingIfNeeded: wide) & flip)
-                    UnsafeMutableRawPointer(out + (i &+ 4 &* quarter)).storeBytes(of: bits, as: SIMD4<UInt64>.self)
+                    let first = MT19937.temper(firstWords(at: position &+ 8 &* quarter))
+                    let isZero = unsafeBitCast(first .< zeroLimit, to: SIMD4<Int32>.self)  // 0 or -1 per lane
+                    unsettled |= unsafeBitCast((first & ~31) .== between, to: SIMD4<Int32>.self)
+                    // Each lane's 0 / -1 twice is the 64-bit 0 / -1 of its draw.
+                    let low = unsafeBitCast(SIMD4(isZero[0], isZero[0], isZero[1], isZero[1]), to: SIMD2<UInt64>.self)
+                    let high = unsafeBitCast(SIMD4(isZero[2], isZero[2], isZero[3], isZero[3]), to: SIMD2<UInt64>.self)
+                    let o = UnsafeMutableRawPointer(out + (i &+ 4 &* quarter))
+                    o.storeBytes(of: one ^ (low & flip), as: SIMD2<UInt64>.self)
+                    o.storeBytes(of: one ^ (high & flip), toByteOffset: 16, as: SIMD2<UInt64>.self)
                 }
-                settled = unsettled == SIMD4<Int32>()
+                settled = (unsettled[0] | unsettled[1] | unsettled[2] | unsettled[3]) == 0
             }
             if settled {
                 position &+= 32
                 i &+= 16
-            } else {  // a group with an unsettled draw, a short group, or a draw straddling the refill
-                let n = Swift.max(k, 1)
+            } else {  // a group with an unsettled draw, a short group, or a group past the block
+                let n = Swift.min(16, count &- i)
                 for lane in 0..<n {
                     (out + (i &+ lane)).initialize(to: s.drawBernoulli(&self) == 0 ? outcomes.zero : outcomes.one)
                 }
@@ -127,35 +131,19 @@ struct WordBlock: RandomWords {
             }
         }
     }
-
-    /// The 16 doubles of the next 32 tempered words (those past the block are padding).
-    @inline(__always)
-    func doubles16() -> SIMD16<Double> {
-        let w = UnsafeRawPointer(tempered + position).loadUnaligned(as: SIMD32<UInt32>.self)
-        // After the shifts the words fit in Int32, whose conversion to Double is one instruction.
-        let a = SIMD16<Double>(SIMD16<Int32>(truncatingIfNeeded: w.evenHalf &>> 5))
-        let b = SIMD16<Double>(SIMD16<Int32>(truncatingIfNeeded: w.oddHalf &>> 6))
-        // a * 2**26 + b < 2**53 is exact, and so is scaling by 2**-53: the same value as
-        // MT19937.double's division by 2**53.
-        return (a * 67_108_864.0 + b) * 0x1p-53
-    }
 }
 
 extension MT19937 {
-    /// The block step of ``regenerate(_:)`` on 16 words at a time, also writing each new word
-    /// tempered to `tempered`.
-    static func regenerate(_ mt: UnsafeMutablePointer<UInt32>, tempered: UnsafeMutablePointer<UInt32>) {
+    /// The block step of ``regenerate(_:)`` on 16 words at a time.
+    static func regenerate(vectorised mt: UnsafeMutablePointer<UInt32>) {
         let n = stateLength, m = Self.m
         @inline(__always) func twist(_ i: Int, _ c: Int) {
             let y = (mt[i] & upperMask) | (mt[i + 1] & lowerMask)
             mt[i] = mt[c] ^ (y >> 1) ^ ((0 &- (y & 1)) & matrixA)
-            tempered[i] = temper(mt[i])
         }
         @inline(__always) func twist16(_ i: Int, _ c: Int) {
             let y = (load(mt + i) & upperMask) | (load(mt + i + 1) & lowerMask)
-            let v = load(mt + c) ^ (y &>> 1) ^ ((0 &- (y & 1)) & matrixA)
-            store(v, mt + i)
-            store(temper(v), tempered + i)
+            store(load(mt + c) ^ (y &>> 1) ^ ((0 &- (y & 1)) & matrixA), mt + i)
         }
         var i = 0
         while i + 16 <= n - m {  // reads old words i + 1 ... i + 16 and i + 397 ...
@@ -176,12 +164,11 @@ extension MT19937 {
         }
         let y = (mt[n - 1] & upperMask) | (mt[0] & lowerMask)
         mt[n - 1] = mt[m - 1] ^ (y >> 1) ^ ((0 &- (y & 1)) & matrixA)
-        tempered[n - 1] = temper(mt[n - 1])
     }
 
-    /// ``temper(_:)`` on 16 words.
+    /// ``temper(_:)`` on each word.
     @inline(__always)
-    static func temper(_ word: SIMD16<UInt32>) -> SIMD16<UInt32> {
+    static func temper<V: SIMD>(_ word: V) -> V where V.Scalar == UInt32 {
         var y = word
         y ^= y &>> 11
         y ^= (y &<< 7) & 0x9D2C_5680

@@ -168,12 +168,10 @@ public struct MT19937: Sendable, Hashable {
         let start = position
         var end = start
         let result = key.withUnsafeMutableBufferPointer { mt in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: WordBlock.temperedCapacity) { tempered in
-                var block = WordBlock(mt: mt.baseAddress!, tempered: tempered.baseAddress!, position: start)
-                let r = body(&block)
-                end = block.position
-                return r
-            }
+            var block = WordBlock(mt: mt.baseAddress!, position: start)
+            let r = body(&block)
+            end = block.position
+            return r
         }
         position = end
         return result
