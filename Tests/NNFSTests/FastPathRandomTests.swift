@@ -125,10 +125,11 @@ import Testing
     /// first word), in groups that mix them with plain draws: the settled and the unsettled
     /// groups, the restart, and the words it consumes.
     @Test func bernoulliThresholdsAreExact() {
-        #expect((0..<1000).allSatisfy { i in
-            let y = UInt32(truncatingIfNeeded: i &* 2_654_435_761)
-            return MT19937.temper(Self.untemper(y)) == y
-        })
+        #expect(
+            (0..<1000).allSatisfy { i in
+                let y = UInt32(truncatingIfNeeded: i &* 2_654_435_761)
+                return MT19937.temper(Self.untemper(y)) == y
+            })
         let restarting = LegacyBinomial.Inversion(bernoulliQn: 0.6, firstStepPx: 0.25)  // u > 0.85 restarts
         let samplers = [0.9, 0.5, 0.3, 0.0].map { LegacyBinomial(n: 1, p: $0).bernoulli! } + [restarting]
         for s in samplers {

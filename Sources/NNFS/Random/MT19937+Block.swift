@@ -6,8 +6,8 @@
 ///   depends on old words `i` and `i + 1` and on word `i + 397` (old, for `i < 227`) or word
 ///   `i - 227` (already new); 16 consecutive lanes never depend on one another, so a chunk computes
 ///   the same words as the scalar loop;
-/// - ``fillDoubles(_:_:)`` tempers 32 words at once (tempering is a pure function of a word) and
-///   turns them into 16 doubles with the same exact arithmetic as ``MT19937/double(_:_:)``;
+/// - ``fillDoubles(_:_:)`` tempers the words of 4 draws at once (tempering is a pure function of
+///   a word) and turns them into doubles with the same exact arithmetic as ``MT19937/double(_:_:)``;
 ///   ``fillBernoulli(_:outcomes:_:_:)`` settles 16 Bernoulli draws at once from the first word of
 ///   each.
 /// A group of 16 draws is taken when its 32 words lie in the current block; the few draws at the
@@ -50,20 +50,12 @@ struct WordBlock: RandomWords {
         }
     }
 
-    /// The untempered first words of the four draws whose words start at `index`.
+    /// The untempered first and second words of the four draws whose words start at `index`.
     @inline(__always)
-    func firstWords(at index: Int) -> SIMD4<UInt32> {
+    func words(at index: Int) -> (first: SIMD4<UInt32>, second: SIMD4<UInt32>) {
         let a = UnsafeRawPointer(mt + index).loadUnaligned(as: SIMD4<UInt32>.self)
         let b = UnsafeRawPointer(mt + (index &+ 4)).loadUnaligned(as: SIMD4<UInt32>.self)
-        return SIMD4(lowHalf: a.evenHalf, highHalf: b.evenHalf)
-    }
-
-    /// The untempered second words of the four draws whose words start at `index`.
-    @inline(__always)
-    func secondWords(at index: Int) -> SIMD4<UInt32> {
-        let a = UnsafeRawPointer(mt + index).loadUnaligned(as: SIMD4<UInt32>.self)
-        let b = UnsafeRawPointer(mt + (index &+ 4)).loadUnaligned(as: SIMD4<UInt32>.self)
-        return SIMD4(lowHalf: a.oddHalf, highHalf: b.oddHalf)
+        return (SIMD4(lowHalf: a.evenHalf, highHalf: b.evenHalf), SIMD4(lowHalf: a.oddHalf, highHalf: b.oddHalf))
     }
 
     /// `random_sample`'s doubles of the four draws whose words start at `index`.
@@ -71,8 +63,9 @@ struct WordBlock: RandomWords {
     func doubles(at index: Int) -> SIMD4<Double> {
         // After the shifts the words fit in Int32, whose conversion to Double is exact; so are
         // a * 2**26 + b < 2**53 and scaling it by 2**-53: the value of MT19937.double's division.
-        let a = unsafeBitCast(MT19937.temper(firstWords(at: index)) &>> 5, to: SIMD4<Int32>.self)
-        let b = unsafeBitCast(MT19937.temper(secondWords(at: index)) &>> 6, to: SIMD4<Int32>.self)
+        let w = words(at: index)
+        let a = unsafeBitCast(MT19937.temper(w.first) &>> 5, to: SIMD4<Int32>.self)
+        let b = unsafeBitCast(MT19937.temper(w.second) &>> 6, to: SIMD4<Int32>.self)
         let ad = SIMD4<Double>(Double(a[0]), Double(a[1]), Double(a[2]), Double(a[3]))
         let bd = SIMD4<Double>(Double(b[0]), Double(b[1]), Double(b[2]), Double(b[3]))
         return (ad * 67_108_864.0 + bd) * 0x1p-53
@@ -107,7 +100,7 @@ struct WordBlock: RandomWords {
             if settled {
                 var unsettled = SIMD4<Int32>()
                 for quarter in 0..<4 {
-                    let first = MT19937.temper(firstWords(at: position &+ 8 &* quarter))
+                    let first = MT19937.temper(words(at: position &+ 8 &* quarter).first)
                     let isZero = unsafeBitCast(first .< zeroLimit, to: SIMD4<Int32>.self)  // 0 or -1 per lane
                     unsettled |= unsafeBitCast((first & ~31) .== between, to: SIMD4<Int32>.self)
                     // Each lane's 0 / -1 twice is the 64-bit 0 / -1 of its draw.

@@ -103,7 +103,7 @@ public struct MT19937: Sendable, Hashable {
     }
 
     /// The block step on raw state words, one word at a time: the reference that
-    /// ``regenerate(_:tempered:)`` (the vectorised step ``WordBlock`` uses) is tested against.
+    /// ``regenerate(vectorised:)`` (the step ``WordBlock`` uses) is tested against.
     @inline(__always)
     static func regenerate(_ mt: UnsafeMutablePointer<UInt32>) {
         let n = stateLength, m = Self.m
