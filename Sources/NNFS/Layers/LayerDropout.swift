@@ -25,12 +25,26 @@ public final class LayerDropout: Layer {
             output = inputs.copy()
             return
         }
-        binaryMask = np.random.binomial(1, rate, size: inputs.shape) / rate
+        // The book's `np.random.binomial(1, rate, size: inputs.shape) / rate` (see `mask`).
+        binaryMask = Self.mask(keep: rate, shape: inputs.shape)
         output = inputs * binaryMask
     }
 
     /// `dinputs = dvalues * binaryMask`.
     public func backward(_ dvalues: Tensor) {
         dinputs = dvalues * binaryMask
+    }
+
+    /// The book's mask, `binomial(1, rate, size: shape) / rate`, drawn from `random`. The draws go
+    /// straight into `float64` (``RandomState/bernoulliMask(_:size:dividedBy:)``: the same words,
+    /// elements and bits as ``referenceMask(keep:shape:random:)``, which `FastPathRandomTests`
+    /// checks); a rate whose division would warn takes the reference itself.
+    static func mask(keep rate: Double, shape: [Int], random: RandomState = np.random.state) -> Tensor {
+        random.bernoulliMask(rate, size: shape, dividedBy: rate) ?? referenceMask(keep: rate, shape: shape, random: random)
+    }
+
+    /// The mask exactly as the book computes it.
+    static func referenceMask(keep rate: Double, shape: [Int], random: RandomState) -> Tensor {
+        random.binomial(1, rate, size: shape) / rate
     }
 }

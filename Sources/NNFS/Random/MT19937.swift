@@ -102,7 +102,8 @@ public struct MT19937: Sendable, Hashable {
         position = 0
     }
 
-    /// The block step on raw state words (shared by ``regenerate()`` and ``WordBlock``).
+    /// The block step on raw state words, one word at a time: the reference that
+    /// ``regenerate(vectorised:)`` (the step ``WordBlock`` uses) is tested against.
     @inline(__always)
     static func regenerate(_ mt: UnsafeMutablePointer<UInt32>) {
         let n = stateLength, m = Self.m
@@ -160,9 +161,9 @@ public struct MT19937: Sendable, Hashable {
         (Double(first >> 5) * 67_108_864.0 + Double(second >> 6)) / 9_007_199_254_740_992.0
     }
 
-    /// Runs `body` on a ``WordBlock`` reading this generator's state in place: for loops that
-    /// draw millions of words (the dropout mask). It yields the same words in the same order as
-    /// ``nextUInt32()``; the position it reaches is kept.
+    /// Runs `body` on a ``WordBlock`` over this generator's state, for loops that draw thousands
+    /// of words (the dropout mask, array samplers). It yields the same words in the same order as
+    /// ``nextUInt32()``; the state and position it reaches are kept.
     mutating func withWordBlock<R>(_ body: (inout WordBlock) -> R) -> R {
         let start = position
         var end = start
@@ -193,21 +194,3 @@ extension RandomWords {
 }
 
 extension MT19937: RandomWords {}
-
-/// An ``MT19937`` state read through a raw pointer (no bounds or uniqueness checks per word),
-/// valid only inside ``MT19937/withWordBlock(_:)``. Word for word the same stream.
-struct WordBlock: RandomWords {
-    let mt: UnsafeMutablePointer<UInt32>
-    var position: Int
-
-    @inline(__always)
-    mutating func nextUInt32() -> UInt32 {
-        if position == MT19937.stateLength {
-            MT19937.regenerate(mt)
-            position = 0
-        }
-        let y = mt[position]
-        position &+= 1
-        return MT19937.temper(y)
-    }
-}

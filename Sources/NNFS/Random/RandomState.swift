@@ -78,7 +78,8 @@ public final class RandomState: Sendable {
 
     /// `random_sample(size=shape)`: a `float64` tensor of doubles in `[0, 1)`, filled in row-major order.
     public func randomSample(_ shape: [Int]) -> Tensor {
-        let values = fillDoubles(count: checkedCount(shape)) { $0.bitGenerator.nextDouble() }
+        let n = checkedCount(shape)
+        let values = fillDoubles(count: n) { out, c in c.bitGenerator.withWordBlock { $0.fillDoubles(out, n) } }
         return Tensor(float64: values, shape: shape)
     }
 
@@ -98,7 +99,11 @@ public final class RandomState: Sendable {
     public func uniform(low: Double = 0.0, high: Double = 1.0, size shape: [Int]) -> Tensor {
         let range = high - low
         precondition(range.isFinite, "Range exceeds valid bounds")
-        let values = fillDoubles(count: checkedCount(shape)) { low + range * $0.bitGenerator.nextDouble() }
+        let n = checkedCount(shape)
+        let values = fillDoubles(count: n) { out, c in
+            c.bitGenerator.withWordBlock { $0.fillDoubles(out, n) }
+            for i in 0..<n { out[i] = low + range * out[i] }
+        }
         return Tensor(float64: values, shape: shape)
     }
 
@@ -123,11 +128,11 @@ public final class RandomState: Sendable {
         let n = checkedCount(shape)
         switch dtype {
         case .float64:
-            return Tensor(float64: fillDoubles(count: n) { $0.nextGauss() }, shape: shape)
+            return Tensor(float64: fillDoubles(count: n) { out, c in c.fillGauss(n) { (out + $0).initialize(to: $1) } }, shape: shape)
         case .float32:
             let values = [Float](unsafeUninitializedCapacity: n) { buffer, initialized in
-                core.withLock { c in
-                    for i in 0..<n { (buffer.baseAddress! + i).initialize(to: Float(c.nextGauss())) }
+                if n > 0 {
+                    core.withLock { c in c.fillGauss(n) { (buffer.baseAddress! + $0).initialize(to: Float($1)) } }
                 }
                 initialized = n
             }
@@ -148,7 +153,8 @@ public final class RandomState: Sendable {
     /// `normal(loc, scale, size=shape)`: a `float64` tensor; each element as ``normal(loc:scale:)``.
     public func normal(loc: Double = 0.0, scale: Double = 1.0, size shape: [Int]) -> Tensor {
         precondition(scale >= 0, "scale < 0")
-        let values = fillDoubles(count: checkedCount(shape)) { loc + scale * $0.nextGauss() }
+        let n = checkedCount(shape)
+        let values = fillDoubles(count: n) { out, c in c.fillGauss(n) { (out + $0).initialize(to: loc + scale * $1) } }
         return Tensor(float64: values, shape: shape)
     }
 
@@ -303,6 +309,29 @@ public final class RandomState: Sendable {
         return Tensor(ints: values, shape: shape, dtype: .int64)
     }
 
+    /// `binomial(1, p, size=shape) / divisor`, the dropout mask, drawn straight into `float64`:
+    /// the same draws as ``binomial(_:_:size:)``, and where a draw is 0 (or 1) the element is
+    /// `0.0 / divisor` (or `1.0 / divisor`), exactly what dividing the `int64` tensor gives.
+    /// `nil` (nothing drawn) unless `divisor > 0` and `1 / divisor` is finite, so the division
+    /// would raise no warning; the caller then divides as written.
+    func bernoulliMask(_ p: Double, size shape: [Int], dividedBy divisor: Double) -> Tensor? {
+        let sampler = LegacyBinomial(n: 1, p: p)
+        guard divisor > 0, (1.0 / divisor).isFinite, let s = sampler.bernoulli else { return nil }
+        let count = checkedCount(shape)
+        let (zero, one) = sampler.bernoulliOutcomes(Double(0) / divisor, Double(1) / divisor)
+        let values = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 {
+                buffer.baseAddress!.withMemoryRebound(to: UInt64.self, capacity: count) { out in
+                    core.withLock {
+                        $0.bitGenerator.withWordBlock { $0.fillBernoulli(s, outcomes: (zero.bitPattern, one.bitPattern), out, count) }
+                    }
+                }
+            }
+            initialized = count
+        }
+        return Tensor(float64: values, shape: shape)
+    }
+
     // MARK: Helpers
 
     private func checkedCount(_ shape: [Int]) -> Int {
@@ -310,13 +339,11 @@ public final class RandomState: Sendable {
         return shape.reduce(1, *)
     }
 
-    /// `count` doubles, each the result of `draw` on the locked core, in order.
-    private func fillDoubles(count n: Int, _ draw: (inout LegacyRandomCore) -> Double) -> [Double] {
+    /// `count` doubles written by `fill` (which initializes all of them) on the locked core.
+    private func fillDoubles(count n: Int, _ fill: (UnsafeMutablePointer<Double>, inout LegacyRandomCore) -> Void) -> [Double] {
         [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
             if n > 0 {
-                core.withLock { c in
-                    for i in 0..<n { (buffer.baseAddress! + i).initialize(to: draw(&c)) }
-                }
+                core.withLock { fill(buffer.baseAddress!, &$0) }
             }
             initialized = n
         }
@@ -341,6 +368,24 @@ struct LegacyRandomCore: Sendable {
     /// `legacy_gauss`: polar Box-Muller with the second value cached.
     @inline(__always)
     mutating func nextGauss() -> Double {
+        Self.gauss(&bitGenerator, &hasGauss, &cachedGauss)
+    }
+
+    /// `count` normals of ``nextGauss()``, in order, handed to `put(index, value)`; the words
+    /// come through a ``WordBlock`` (the same words, read faster).
+    @inline(__always)
+    mutating func fillGauss(_ count: Int, _ put: (Int, Double) -> Void) {
+        var has = hasGauss, cached = cachedGauss
+        bitGenerator.withWordBlock { block in
+            for i in 0..<count { put(i, Self.gauss(&block, &has, &cached)) }
+        }
+        hasGauss = has
+        cachedGauss = cached
+    }
+
+    /// `legacy_gauss` on any word source, with the cache passed in.
+    @inline(__always)
+    static func gauss<G: RandomWords>(_ g: inout G, _ hasGauss: inout Bool, _ cachedGauss: inout Double) -> Double {
         if hasGauss {
             hasGauss = false
             let cached = cachedGauss
@@ -349,8 +394,8 @@ struct LegacyRandomCore: Sendable {
         }
         var x1: Double, x2: Double, r2: Double
         repeat {
-            x1 = 2.0 * bitGenerator.nextDouble() - 1.0
-            x2 = 2.0 * bitGenerator.nextDouble() - 1.0
+            x1 = 2.0 * g.nextDouble() - 1.0
+            x2 = 2.0 * g.nextDouble() - 1.0
             r2 = x1 * x1 + x2 * x2
         } while r2 >= 1.0 || r2 == 0.0
         let f = (-2.0 * log(r2) / r2).squareRoot()  // IEEE sqrt, as C's sqrt
@@ -452,13 +497,31 @@ struct LegacyBinomial: Sendable {
         return complement ? n - x : x
     }
 
+    /// The inversion sampler when every draw is one Bernoulli trial (`n == 1`, the dropout mask),
+    /// which ``Inversion/drawBernoulli(_:)`` and ``WordBlock/fillBernoulli(_:outcomes:_:_:)`` run.
+    var bernoulli: Inversion? {
+        if case .inversion(let s) = method, n == 1, s.bound == 1 { return s }
+        return nil
+    }
+
+    /// The values a Bernoulli draw's inner outcome 0 and 1 stand for: `n - x` when `complement`.
+    func bernoulliOutcomes<T>(_ zero: T, _ one: T) -> (zero: T, one: T) {
+        complement ? (one, zero) : (zero, one)
+    }
+
     /// `count` draws into uninitialized memory, dispatching on the method once. Bernoulli draws
-    /// (`n == 1`, the dropout mask) take ``Inversion/drawBernoulli(_:)``, the same loop unrolled
-    /// for one trial (same words, same comparisons, same results).
-    func fill<G: RandomWords>(_ out: UnsafeMutablePointer<Int>, _ count: Int, _ g: inout G) {
+    /// take ``WordBlock/fillBernoulli(_:outcomes:_:_:)``: ``Inversion/drawBernoulli(_:)`` (the
+    /// inversion loop unrolled for one trial) on 16 uniforms at once; same words, same comparisons,
+    /// same results.
+    func fill(_ out: UnsafeMutablePointer<Int>, _ count: Int, _ g: inout WordBlock) {
+        if let s = bernoulli {
+            let (zero, one) = bernoulliOutcomes(0, 1)
+            out.withMemoryRebound(to: UInt64.self, capacity: count) {
+                g.fillBernoulli(s, outcomes: (UInt64(zero), UInt64(one)), $0, count)
+            }
+            return
+        }
         switch method {
-        case .inversion(let s) where n == 1 && s.bound == 1:
-            for i in 0..<count { (out + i).initialize(to: complement ? 1 - s.drawBernoulli(&g) : s.drawBernoulli(&g)) }
         case .inversion(let s):
             for i in 0..<count { (out + i).initialize(to: complement ? n - s.draw(&g) : s.draw(&g)) }
         case .btpe(let s):
@@ -484,18 +547,77 @@ struct LegacyBinomial: Sendable {
             firstStepPx = (Double(n - 1 + 1) * p * qn) / (Double(1) * q)
         }
 
+        /// A one-trial sampler with chosen `qn` and first-step `px` (which `init(n:p:)` derives
+        /// from `p`): for tests of the restart path, which real `p` almost never take.
+        init(bernoulliQn qn: Double, firstStepPx: Double) {
+            n = 1
+            q = qn
+            p = 1 - qn
+            self.qn = qn
+            bound = 1
+            self.firstStepPx = firstStepPx
+        }
+
         /// ``draw(_:)`` for `n == 1` and `bound == 1`: `u <= qn` gives 0; otherwise the first step
         /// (`u -= qn`, `px = firstStepPx`) gives 1 when `u <= px`, and `x = 2 > bound` restarts
         /// with a fresh `u`. The same comparisons on the same values, so the same draws.
         @inline(__always)
         func drawBernoulli<G: RandomWords>(_ g: inout G) -> Int {
             while true {
-                var u = g.nextDouble()
-                if !(u > qn) { return 0 }
-                u -= qn
-                if !(u > firstStepPx) { return 1 }
+                let u = g.nextDouble()
+                if givesZero(u) { return 0 }
+                if givesOne(u) { return 1 }
             }
         }
+
+        /// ``drawBernoulli(_:)``'s first test: `u <= qn` (as `!(u > qn)`) draws 0.
+        @inline(__always)
+        func givesZero(_ u: Double) -> Bool { !(u > qn) }
+
+        /// ``drawBernoulli(_:)``'s second test, after the first failed: `u - qn <= px₁` draws 1.
+        @inline(__always)
+        func givesOne(_ u: Double) -> Bool { !(u - qn > firstStepPx) }
+
+        /// Where the two tests of ``drawBernoulli(_:)`` change, in terms of `m`, the 53-bit
+        /// integer of a uniform `u = m / 2**53` (``MT19937/double(_:_:)``: `m = hi * 2**26 + lo`
+        /// with `hi = first >> 5`, `lo = second >> 6`).
+        ///
+        /// `u` grows with `m`, and `u - qn` (rounded) never decreases as `u` grows, so each test
+        /// holds exactly for `m <= ` its last passing value, found by bisection on the tests
+        /// themselves (`lastZero`, `lastOne`; -1 when none passes). The bounds on `hi` settle a
+        /// draw whatever `lo` is: `hi < zeroBelow` draws 0; `oneFrom <= hi < oneBelow` fails
+        /// the first test and passes the second, so draws 1.
+        struct BernoulliThresholds: Sendable {
+            let lastZero: Int64, lastOne: Int64
+            let zeroBelow: Int32, oneFrom: Int32, oneBelow: Int32
+
+            init(_ s: Inversion) {
+                lastZero = Self.lastPassing { s.givesZero($0) }
+                lastOne = Self.lastPassing { s.givesOne($0) }
+                zeroBelow = Int32((lastZero + 1) >> 26)  // every m of hi passes: hi * 2**26 + 2**26 - 1 <= last
+                oneFrom = Int32((lastZero >> 26) + 1)  // no m of hi passes the first test
+                oneBelow = Int32((lastOne + 1) >> 26)
+            }
+
+            /// `u = m / 2**53` as the generator computes it from the words that give `m`.
+            static func uniform(_ m: Int64) -> Double {
+                MT19937.double(UInt32(truncatingIfNeeded: m >> 26) << 5, UInt32(truncatingIfNeeded: m & 0x3FF_FFFF) << 6)
+            }
+
+            /// The largest `m` in `0..<2**53` whose uniform passes `test` (which holds for all
+            /// `m` up to some point and for none after), or -1.
+            static func lastPassing(_ test: (Double) -> Bool) -> Int64 {
+                var lo: Int64 = -1, hi: Int64 = 1 << 53  // test(lo) holds (or lo = -1); hi is past the end
+                while hi - lo > 1 {
+                    let mid = lo + (hi - lo) / 2
+                    if test(uniform(mid)) { lo = mid } else { hi = mid }
+                }
+                return lo
+            }
+        }
+
+        /// The thresholds of this sampler's Bernoulli draws.
+        var bernoulliThresholds: BernoulliThresholds { BernoulliThresholds(self) }
 
         @inline(__always)
         func draw<G: RandomWords>(_ g: inout G) -> Int {
