@@ -200,7 +200,10 @@ import Testing
                 let reference = RandomState(seed: UInt32(seed))
                 _ = fast.randint(0, 10, size: [seed])  // odd positions too
                 _ = reference.randint(0, 10, size: [seed])
-                let got = LayerDropout.mask(keep: keep, shape: shape, random: fast)
+                guard let got = LayerDropout.mask(keep: keep, shape: shape, random: fast) else {
+                    Issue.record("no fused mask for keep \(keep)")
+                    continue
+                }
                 let expected = LayerDropout.referenceMask(keep: keep, shape: shape, random: reference)
                 #expect(got.dtype == .float64 && got.shape == expected.shape)
                 #expect(fastPathBits(got) == fastPathBits(expected), "keep \(keep), shape \(shape)")

@@ -25,8 +25,12 @@ public final class LayerDropout: Layer {
             output = inputs.copy()
             return
         }
-        // The book's `np.random.binomial(1, rate, size: inputs.shape) / rate` (see `mask`).
-        binaryMask = Self.mask(keep: rate, shape: inputs.shape)
+        // The same mask drawn straight into float64 (see `mask`); the book's line is the reference.
+        if NNFSConfig.fastPaths, let fused = Self.mask(keep: rate, shape: inputs.shape) {
+            binaryMask = fused
+        } else {
+            binaryMask = np.random.binomial(1, rate, size: inputs.shape) / rate
+        }
         output = inputs * binaryMask
     }
 
@@ -38,9 +42,10 @@ public final class LayerDropout: Layer {
     /// The book's mask, `binomial(1, rate, size: shape) / rate`, drawn from `random`. The draws go
     /// straight into `float64` (``RandomState/bernoulliMask(_:size:dividedBy:)``: the same words,
     /// elements and bits as ``referenceMask(keep:shape:random:)``, which `FastPathRandomTests`
-    /// checks); a rate whose division would warn takes the reference itself.
-    static func mask(keep rate: Double, shape: [Int], random: RandomState = np.random.state) -> Tensor {
-        random.bernoulliMask(rate, size: shape, dividedBy: rate) ?? referenceMask(keep: rate, shape: shape, random: random)
+    /// checks).
+    /// `nil` for a rate whose division would warn: the book's line then runs.
+    static func mask(keep rate: Double, shape: [Int], random: RandomState = np.random.state) -> Tensor? {
+        random.bernoulliMask(rate, size: shape, dividedBy: rate)
     }
 
     /// The mask exactly as the book computes it.
