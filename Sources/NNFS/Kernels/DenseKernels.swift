@@ -36,9 +36,7 @@ enum DenseKernels {
             values = directProduct(x, transposed: false, w, transposed: false, m: m, k: k, n: n, plus: b)
         } else {
             // The dot as `Tensor.dot` computes it (blocked kernel or `dgemm`), then the add.
-            values =
-                BlockedProduct.product(x, transposed: false, w, transposed: false, m: m, k: k, n: n)
-                ?? Tensor.dot(inputs, transposed: false, weights, transposed: false).floats
+            values = Tensor.dot(inputs, transposed: false, weights, transposed: false).floats
             RuntimeWarnings.clearFlags()
             values.withUnsafeMutableBufferPointer { o in
                 b.withUnsafeBufferPointer { bias in
@@ -61,11 +59,8 @@ enum DenseKernels {
             !a.transposedView, !b.transposedView, k >= 1, k <= directInnerLimit, m > 0, n > 0,
             case .float32(let x) = a.base, case .float32(let y) = b.base
         else { return nil }
-        RuntimeWarnings.clearFlags()
-        let values = directProduct(x, transposed: ta, y, transposed: tb, m: m, k: k, n: n, plus: nil)
-        // The reference (`dgemm`, then rounding) reports no warning either, but leaves flags set
-        // that a later `clearFlags` clears; nothing to do here.
-        return values
+        // Like the reference (`dgemm`, then rounding), it reports no warning.
+        return directProduct(x, transposed: ta, y, transposed: tb, m: m, k: k, n: n, plus: nil)
     }
 
     /// `Float(0.0 + Σ_p Double(a[i,p]) * Double(b[p,j])) (+ bias[j])` for `k` ≤ 2: see the type's

@@ -14,40 +14,23 @@ enum ReLUKernels {
         var result = dvalues
         switch (dvalues.base, inputs.base) {
         case (.float32(let d), .float32(let x)):
-            result.base = .float32(masked(d, x))
+            result.base = .float32(newArray(d.count) { masked($0, d, x, d.count) })
         // Behind dropout the gradient is float64 (the mask is), the layer's inputs float32.
         case (.float64(let d), .float32(let x)):
-            result.base = .float64(masked(d, x))
+            result.base = .float64(newArray(d.count) { masked($0, d, x, d.count) })
         case (.float64(let d), .float64(let x)):
-            result.base = .float64(masked(d, x))
+            result.base = .float64(newArray(d.count) { o in for i in 0..<d.count { o[i] = x[i] <= 0 ? 0 : d[i] } })
         default:
             return nil
         }
         return result
     }
 
-    /// `d[i]`, or `+0` where `x[i] <= 0`, as a new array.
-    static func masked<D: BinaryFloatingPoint, X: BinaryFloatingPoint>(_ d: [D], _ x: [X]) -> [D] {
-        [D](unsafeUninitializedCapacity: d.count) { out, count in
-            d.withUnsafeBufferPointer { pd in
-                x.withUnsafeBufferPointer { px in
-                    if D.self == Float.self && X.self == Float.self {
-                        masked(
-                            UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: Float.self),
-                            UnsafeRawPointer(pd.baseAddress!).assumingMemoryBound(to: Float.self),
-                            UnsafeRawPointer(px.baseAddress!).assumingMemoryBound(to: Float.self), pd.count)
-                    } else if D.self == Double.self && X.self == Float.self {
-                        masked(
-                            UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: Double.self),
-                            UnsafeRawPointer(pd.baseAddress!).assumingMemoryBound(to: Double.self),
-                            UnsafeRawPointer(px.baseAddress!).assumingMemoryBound(to: Float.self), pd.count)
-                    } else {
-                        let o = out.baseAddress!
-                        for i in 0..<pd.count { o[i] = px[i] <= 0 ? 0 : pd[i] }
-                    }
-                }
-            }
-            count = d.count
+    /// An array of `count` elements, each written by `fill`.
+    static func newArray<E>(_ count: Int, _ fill: (UnsafeMutablePointer<E>) -> Void) -> [E] {
+        [E](unsafeUninitializedCapacity: count) { out, initialized in
+            if let o = out.baseAddress { fill(o) }
+            initialized = count
         }
     }
 
