@@ -11,8 +11,10 @@
 // time, which Swift cannot do. Fused multiply-adds may be formed by the compiler: with exact products
 // a fused and an unfused multiply-add round identically.
 #include "nnfs_kernels.h"
+#include "blocked_product_internal.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,8 +51,22 @@ ptrdiff_t nnfs_blocked_product_scratch(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, in
     (void)m;
     ptrdiff_t padded = (n + LANES - 1) / LANES * LANES;
     // op(B) packed with its rows padded to whole vectors, and a transposed tile of op(A), in bytes
-    // for the widest element type.
-    return ((tb || n % LANES != 0 ? k * padded : 0) + LANES * k) * (ptrdiff_t)sizeof(double);
+    // for the widest element type; or what the AVX-512 loops need, if more.
+    ptrdiff_t portable = ((tb || n % LANES != 0 ? k * padded : 0) + LANES * k) * (ptrdiff_t)sizeof(double);
+    ptrdiff_t vector = nnfs_product_avx512_scratch(n, k);
+    return portable > vector ? portable : vector;
+}
+
+// -1: not yet decided; 0: portable loops; 1: AVX-512 loops.
+static _Atomic int use_avx512 = -1;
+
+int nnfs_blocked_product_vector_loops(int enable) {
+    if (enable >= 0) {
+        atomic_store(&use_avx512, enable && nnfs_product_avx512_available());
+    } else if (atomic_load(&use_avx512) < 0) {
+        atomic_store(&use_avx512, nnfs_product_avx512_available());
+    }
+    return atomic_load(&use_avx512);
 }
 
 // MADD is the micro-kernel's multiply-add: fused (one rounding, as FMA kernels do) or a product
@@ -87,7 +103,10 @@ void nnfs_blocked_product(int ta, int tb, int a_double, int b_double, int fused,
     ptrdiff_t *start = malloc(sizeof(ptrdiff_t) * (size_t)(cap + 1));
     if (!start) return;
     ptrdiff_t nblocks = blocks(k, q, u, start, cap);
-    if (a_double) {
+    if (nnfs_blocked_product_vector_loops(-1) &&
+        nnfs_product_avx512(ta, tb, a_double, b_double, fused, m, n, k, a, b, c32, c64, start, nblocks, scratch)) {
+        // done
+    } else if (a_double) {
         product_df(ta, tb, fused, m, n, k, a, b, c32, c64, start, nblocks, scratch);
     } else if (b_double) {
         product_fd(ta, tb, fused, m, n, k, a, b, c32, c64, start, nblocks, scratch);

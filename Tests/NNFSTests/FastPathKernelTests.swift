@@ -65,6 +65,40 @@ import Testing
         #expect(fast == reference, "shape \(m)x\(k) by \(k)x\(n), transposes \(ta) \(tb)")
     }
 
+    /// The C kernel's AVX-512 loops against its portable loops, for every shape above, each
+    /// operand type pair and every order calibration can choose: the same bits, `float64` and
+    /// `float32` results. (The tests above compare whichever loops run with `dgemm`.)
+    @Test(.enabled(if: BlockedProduct.vectorLoopsAvailable), arguments: 0..<shapes.count)
+    func vectorLoopsEqualPortableLoops(_ index: Int) {
+        let (m, k, n, ta, tb) = Self.shapes[index]
+        var random = BlockedProduct.ProbeNumbers(seed: UInt64(index))
+        func operand(_ count: Int, double: Bool) -> BlockedProduct.Operand {
+            double
+                ? .float64((0..<count).map { _ in Double(random.next()) * (1 + Double(random.next()) * 0x1p-30) })
+                : .float32((0..<count).map { _ in random.next() })
+        }
+        for (aDouble, bDouble) in [(false, false), (true, false), (false, true)] {
+            let s = BlockedProduct.Shape(m: m, k: k, n: n, ta: ta, tb: tb, aDouble: aDouble, bDouble: bDouble)
+            let a = operand(m * k, double: aDouble), b = operand(k * n, double: bDouble)
+            for c in BlockedProduct.candidates {
+                for fused in [true, false] {
+                    let order = BlockedProduct.Order(q: c.q, u: c.u, fused: fused)
+                    func results(vector: Bool) -> ([UInt64], [UInt32]) {
+                        BlockedProduct.vectorLoops = vector
+                        defer { BlockedProduct.vectorLoops = true }
+                        var wide = [Double](repeating: .nan, count: m * n)
+                        var narrow = [Float](repeating: .nan, count: m * n)
+                        wide.withUnsafeMutableBufferPointer { BlockedProduct.run(a, b, s, order, c32: nil, c64: $0.baseAddress!) }
+                        narrow.withUnsafeMutableBufferPointer { BlockedProduct.run(a, b, s, order, c32: $0.baseAddress!, c64: nil) }
+                        return (wide.map(\.bitPattern), narrow.map(\.bitPattern))
+                    }
+                    let portable = results(vector: false), vector = results(vector: true)
+                    #expect(portable.0 == vector.0 && portable.1 == vector.1, "\(s) \(order)")
+                }
+            }
+        }
+    }
+
     /// The book's skinny products are the ones the blocked kernel is for: calibration must accept
     /// them on this machine's OpenBLAS (otherwise the tests above compare dgemm with itself).
     @Test func calibrationAcceptsTheBooksSkinnyProducts() {

@@ -16,6 +16,11 @@ void nnfs_blocked_product(int ta, int tb, int a_double, int b_double, int fused,
                           ptrdiff_t k, const void *a, const void *b, float *c32, double *c64, ptrdiff_t q,
                           ptrdiff_t u, void *scratch);
 
+/// Which loops nnfs_blocked_product runs: the AVX-512 ones where the CPU has them (the default),
+/// or the portable ones. `enable` 1 or 0 chooses (1 only takes effect on such a CPU), -1 only
+/// asks. Returns 1 when the AVX-512 loops are in use. Both give the same bits (tests compare them).
+int nnfs_blocked_product_vector_loops(int enable);
+
 /// Bytes of scratch that nnfs_blocked_product needs.
 ptrdiff_t nnfs_blocked_product_scratch(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, int tb);
 

@@ -152,6 +152,21 @@ enum BlockedProduct {
         return nil
     }
 
+    /// Whether products run the C kernel's AVX-512 loops (the default on a CPU that has them) or its
+    /// portable loops. Both add in the same order; `FastPathKernelTests` compares them bit for bit.
+    static var vectorLoops: Bool {
+        get { nnfs_blocked_product_vector_loops(-1) != 0 }
+        set { _ = nnfs_blocked_product_vector_loops(newValue ? 1 : 0) }
+    }
+
+    /// Whether this CPU can run the AVX-512 loops at all.
+    static var vectorLoopsAvailable: Bool {
+        let was = vectorLoops
+        vectorLoops = true
+        defer { vectorLoops = was }
+        return vectorLoops
+    }
+
     /// Forgets the calibrations (tests).
     static func reset() { verdicts.withLock { $0.removeAll() } }
 
