@@ -22,6 +22,12 @@
 #pragma clang attribute push(__attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma"))), apply_to = function)
 
 enum { GROUPS = 4, TILE = 8 * GROUPS, COLS = 4, ROWS = 4, VECS = 4, STRIP = 8 * VECS };
+// Groups of 8 rows that rows_direct_core transposes and multiplies together (more spill registers).
+#ifndef DIRECT_GROUPS
+#define DIRECT_GROUPS 2
+#endif
+// How many rows ahead strided loops prefetch (a prefetch past the end is harmless: it never faults).
+enum { AHEAD = 8 };
 
 #define INLINE static inline __attribute__((always_inline))
 
@@ -50,7 +56,7 @@ INLINE __mmask8 lanes(ptrdiff_t count) {
 // Transposes the 8 x 8 doubles in r (row q in r[q]) in place.
 INLINE void transpose8(__m512d r[8]) {
     __m512d t[8];
-    for (int q = 0; q < 8; q += 2) {
+    _Pragma("unroll") for (int q = 0; q < 8; q += 2) {
         t[q] = _mm512_unpacklo_pd(r[q], r[q + 1]);
         t[q + 1] = _mm512_unpackhi_pd(r[q], r[q + 1]);
     }
@@ -65,7 +71,7 @@ INLINE void transpose8(__m512d r[8]) {
     }
     // u[0..3] hold rows 0-3 of columns (0,4), (2,6), (1,5), (3,7); u[4..7] rows 4-7 of the same.
     static const int column[4] = {0, 2, 1, 3};
-    for (int p = 0; p < 4; p++) {
+    _Pragma("unroll") for (int p = 0; p < 4; p++) {
         r[column[p]] = _mm512_shuffle_f64x2(u[p], u[p + 4], 0x44);
         r[column[p] + 4] = _mm512_shuffle_f64x2(u[p], u[p + 4], 0xEE);
     }
@@ -79,9 +85,9 @@ static void tile_from_rows(int adbl, const void *a, ptrdiff_t k, ptrdiff_t i0, p
         if (have >= 8) {
             for (; kk + 8 <= k; kk += 8) {
                 __m512d r[8];
-                for (int q = 0; q < 8; q++) r[q] = load8(adbl, advance(adbl, a, (i0 + 8 * g + q) * k + kk), 0xFF);
+                _Pragma("unroll") for (int q = 0; q < 8; q++) r[q] = load8(adbl, advance(adbl, a, (i0 + 8 * g + q) * k + kk), 0xFF);
                 transpose8(r);
-                for (int q = 0; q < 8; q++) _mm512_storeu_pd(tile + (kk + q) * TILE + 8 * g, r[q]);
+                _Pragma("unroll") for (int q = 0; q < 8; q++) _mm512_storeu_pd(tile + (kk + q) * TILE + 8 * g, r[q]);
             }
         }
         for (; kk < k; kk++)
@@ -96,29 +102,113 @@ INLINE void rows_core(int cols, int fused, int xdbl, const void *xs, ptrdiff_t s
                       const double *bd, ptrdiff_t n, ptrdiff_t j0, const ptrdiff_t *start, ptrdiff_t nblocks,
                       double out[COLS][TILE]) {
     __m512d total[GROUPS][COLS];
-    for (int g = 0; g < GROUPS; g++)
-        for (int c = 0; c < cols; c++) total[g][c] = _mm512_setzero_pd();
+    _Pragma("unroll") for (int g = 0; g < GROUPS; g++)
+        _Pragma("unroll") for (int c = 0; c < cols; c++) total[g][c] = _mm512_setzero_pd();
     for (ptrdiff_t blk = 0; blk < nblocks; blk++) {
         ptrdiff_t k0 = start[blk], k1 = start[blk + 1];
         __m512d acc[GROUPS][COLS];
-        for (int g = 0; g < GROUPS; g++) {
+        _Pragma("unroll") for (int g = 0; g < GROUPS; g++) {
             __m512d x = load8(xdbl, advance(xdbl, xs, k0 * stride + 8 * g), mask[g]);
-            for (int c = 0; c < cols; c++) acc[g][c] = _mm512_mul_pd(x, _mm512_set1_pd(bd[k0 * n + j0 + c]));
+            _Pragma("unroll") for (int c = 0; c < cols; c++) acc[g][c] = _mm512_mul_pd(x, _mm512_set1_pd(bd[k0 * n + j0 + c]));
         }
         for (ptrdiff_t kk = k0 + 1; kk < k1; kk++) {
+            // Rows of a transposed A lie a whole row of A apart: fetch a few ahead.
+            const char *ahead = advance(xdbl, xs, (kk + AHEAD) * stride);
+            _Pragma("unroll") for (int line = 0; line < (xdbl ? 4 : 2); line++) _mm_prefetch(ahead + 64 * line, _MM_HINT_T0);
             __m512d x[GROUPS];
-            for (int g = 0; g < GROUPS; g++) x[g] = load8(xdbl, advance(xdbl, xs, kk * stride + 8 * g), mask[g]);
-            for (int c = 0; c < cols; c++) {
+            _Pragma("unroll") for (int g = 0; g < GROUPS; g++) x[g] = load8(xdbl, advance(xdbl, xs, kk * stride + 8 * g), mask[g]);
+            _Pragma("unroll") for (int c = 0; c < cols; c++) {
                 __m512d y = _mm512_set1_pd(bd[kk * n + j0 + c]);
-                for (int g = 0; g < GROUPS; g++) acc[g][c] = madd(fused, x[g], y, acc[g][c]);
+                _Pragma("unroll") for (int g = 0; g < GROUPS; g++) acc[g][c] = madd(fused, x[g], y, acc[g][c]);
             }
         }
-        for (int g = 0; g < GROUPS; g++)
-            for (int c = 0; c < cols; c++) total[g][c] = _mm512_add_pd(total[g][c], acc[g][c]);
+        _Pragma("unroll") for (int g = 0; g < GROUPS; g++)
+            _Pragma("unroll") for (int c = 0; c < cols; c++) total[g][c] = _mm512_add_pd(total[g][c], acc[g][c]);
     }
-    for (int g = 0; g < GROUPS; g++)
-        for (int c = 0; c < cols; c++) _mm512_storeu_pd(out[c] + 8 * g, total[g][c]);
+    _Pragma("unroll") for (int g = 0; g < GROUPS; g++)
+        _Pragma("unroll") for (int c = 0; c < cols; c++) _mm512_storeu_pd(out[c] + 8 * g, total[g][c]);
 }
+
+// 8 consecutive inner indices kk .. kk + len - 1 (len <= 8) of op(A) = A (row-major, m x k) for
+// 8 rows from `row`, as columns: r[q] = A[row .. row + 7, kk + q].
+INLINE void columns_of_rows(int adbl, const void *a, ptrdiff_t k, ptrdiff_t row, ptrdiff_t kk, ptrdiff_t len,
+                            __m512d r[8]) {
+    if (len == 8) {
+        _Pragma("unroll") for (int q = 0; q < 8; q++) r[q] = load8(adbl, advance(adbl, a, (row + q) * k + kk), 0xFF);
+        transpose8(r);
+    } else {
+        for (ptrdiff_t q = 0; q < len; q++) {
+            double v[8];
+            _Pragma("unroll") for (int l = 0; l < 8; l++) v[l] = element(adbl, a, (row + l) * k + kk + q);
+            r[q] = _mm512_loadu_pd(v);
+        }
+    }
+}
+
+// rows_core for a full tile of A (not transposed) with at most COLS columns in all: op(A)'s
+// columns are transposed in registers 8 inner indices at a time and used at once, so no tile is
+// written. DIRECT_GROUPS groups of 8 rows at a time: their chains are independent, which the CPU
+// overlaps; more groups at once spill registers.
+INLINE void rows_direct_core(int cols, int fused, int adbl, const void *a, ptrdiff_t k, ptrdiff_t i0,
+                             const double *bd, const ptrdiff_t *start, ptrdiff_t nblocks, double out[COLS][TILE],
+                             int first) {
+    __m512d total[DIRECT_GROUPS][COLS];
+    _Pragma("unroll") for (int g = 0; g < DIRECT_GROUPS; g++)
+        _Pragma("unroll") for (int c = 0; c < cols; c++) total[g][c] = _mm512_setzero_pd();
+    for (ptrdiff_t blk = 0; blk < nblocks; blk++) {
+        ptrdiff_t k0 = start[blk], k1 = start[blk + 1];
+        __m512d acc[DIRECT_GROUPS][COLS];
+        // The block's first term is a product; then whole chunks of 8 (unrolled), then the rest.
+        _Pragma("unroll") for (int g = 0; g < DIRECT_GROUPS; g++) {
+            __m512d r[8];
+            columns_of_rows(adbl, a, k, i0 + 8 * (first + g), k0, 1, r);
+            _Pragma("unroll") for (int c = 0; c < cols; c++) acc[g][c] = _mm512_mul_pd(r[0], _mm512_set1_pd(bd[k0 * cols + c]));
+        }
+        ptrdiff_t kk = k0 + 1;
+        for (; kk + 8 <= k1; kk += 8)
+            _Pragma("unroll") for (int g = 0; g < DIRECT_GROUPS; g++) {
+                __m512d r[8];
+                columns_of_rows(adbl, a, k, i0 + 8 * (first + g), kk, 8, r);
+                _Pragma("unroll") for (int q = 0; q < 8; q++)
+                    _Pragma("unroll") for (int c = 0; c < cols; c++)
+                        acc[g][c] = madd(fused, r[q], _mm512_set1_pd(bd[(kk + q) * cols + c]), acc[g][c]);
+            }
+        if (kk < k1)
+            _Pragma("unroll") for (int g = 0; g < DIRECT_GROUPS; g++) {
+                __m512d r[8];
+                columns_of_rows(adbl, a, k, i0 + 8 * (first + g), kk, k1 - kk, r);
+                for (ptrdiff_t q = 0; q < k1 - kk; q++)
+                    _Pragma("unroll") for (int c = 0; c < cols; c++)
+                        acc[g][c] = madd(fused, r[q], _mm512_set1_pd(bd[(kk + q) * cols + c]), acc[g][c]);
+            }
+        _Pragma("unroll") for (int g = 0; g < DIRECT_GROUPS; g++)
+            _Pragma("unroll") for (int c = 0; c < cols; c++) total[g][c] = _mm512_add_pd(total[g][c], acc[g][c]);
+    }
+    _Pragma("unroll") for (int g = 0; g < DIRECT_GROUPS; g++)
+        _Pragma("unroll") for (int c = 0; c < cols; c++) _mm512_storeu_pd(out[c] + 8 * (first + g), total[g][c]);
+}
+
+#define DIRECT_INSTANCE(COLS_, FUSED, ADBL)                                                                 \
+    static void direct_##COLS_##_##FUSED##_##ADBL(const void *a, ptrdiff_t k, ptrdiff_t i0, const double *bd, \
+                                                  const ptrdiff_t *start, ptrdiff_t nblocks,               \
+                                                  double out[COLS][TILE]) {                                \
+        for (int g = 0; g < GROUPS; g += DIRECT_GROUPS)                                                    \
+            rows_direct_core(COLS_, FUSED, ADBL, a, k, i0, bd, start, nblocks, out, g);                    \
+    }
+#define DIRECT_INSTANCES(FUSED, ADBL)                                                                       \
+    DIRECT_INSTANCE(1, FUSED, ADBL) DIRECT_INSTANCE(2, FUSED, ADBL) DIRECT_INSTANCE(3, FUSED, ADBL)        \
+        DIRECT_INSTANCE(4, FUSED, ADBL)
+DIRECT_INSTANCES(0, 0)
+DIRECT_INSTANCES(0, 1)
+DIRECT_INSTANCES(1, 0)
+DIRECT_INSTANCES(1, 1)
+
+typedef void (*direct_fn)(const void *, ptrdiff_t, ptrdiff_t, const double *, const ptrdiff_t *, ptrdiff_t,
+                          double[COLS][TILE]);
+static const direct_fn direct_table[2][2][COLS] = {
+    {{direct_1_0_0, direct_2_0_0, direct_3_0_0, direct_4_0_0}, {direct_1_0_1, direct_2_0_1, direct_3_0_1, direct_4_0_1}},
+    {{direct_1_1_0, direct_2_1_0, direct_3_1_0, direct_4_1_0}, {direct_1_1_1, direct_2_1_1, direct_3_1_1, direct_4_1_1}},
+};
 
 // One instance of rows_core per (columns, fused, x type), so every loop above is unrolled.
 #define ROWS_INSTANCE(COLS_, FUSED, XDBL)                                                                  \
@@ -143,6 +233,19 @@ static const rows_fn rows_table[2][2][COLS] = {
     {{rows_1_1_0, rows_2_1_0, rows_3_1_0, rows_4_1_0}, {rows_1_1_1, rows_2_1_1, rows_3_1_1, rows_4_1_1}},
 };
 
+// C[i0 + l, j0 + c] = out[c][l] for l < rows, c < cols.
+static void store_rows(double out[COLS][TILE], ptrdiff_t i0, ptrdiff_t rows, ptrdiff_t n, ptrdiff_t j0, ptrdiff_t cols,
+                       float *c32, double *c64) {
+    for (ptrdiff_t l = 0; l < rows; l++)
+        for (ptrdiff_t c = 0; c < cols; c++) {
+            if (c32) {
+                c32[(i0 + l) * n + j0 + c] = (float)out[c][l];
+            } else {
+                c64[(i0 + l) * n + j0 + c] = out[c][l];
+            }
+        }
+}
+
 // Few columns. bd is op(B) as doubles (k x n); tile has room for k * TILE doubles.
 static void by_rows(int ta, int adbl, int fused, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const void *a, const double *bd,
                     float *c32, double *c64, const ptrdiff_t *start, ptrdiff_t nblocks, double *tile) {
@@ -150,7 +253,12 @@ static void by_rows(int ta, int adbl, int fused, ptrdiff_t m, ptrdiff_t n, ptrdi
     for (ptrdiff_t i0 = 0; i0 < m; i0 += TILE) {
         ptrdiff_t rows = m - i0 < TILE ? m - i0 : TILE;
         __mmask8 mask[GROUPS];
-        for (int g = 0; g < GROUPS; g++) mask[g] = lanes(rows - 8 * g);
+        _Pragma("unroll") for (int g = 0; g < GROUPS; g++) mask[g] = lanes(rows - 8 * g);
+        if (!ta && rows == TILE && n <= COLS) {
+            direct_table[fused ? 1 : 0][adbl][n - 1](a, k, i0, bd, start, nblocks, out);
+            store_rows(out, i0, rows, n, 0, n, c32, c64);
+            continue;
+        }
         const void *xs;
         ptrdiff_t stride;
         int xdbl;
@@ -167,14 +275,7 @@ static void by_rows(int ta, int adbl, int fused, ptrdiff_t m, ptrdiff_t n, ptrdi
         for (ptrdiff_t j0 = 0; j0 < n; j0 += COLS) {
             ptrdiff_t cols = n - j0 < COLS ? n - j0 : COLS;
             rows_table[fused ? 1 : 0][xdbl][cols - 1](xs, stride, mask, bd, n, j0, start, nblocks, out);
-            for (ptrdiff_t l = 0; l < rows; l++)
-                for (ptrdiff_t c = 0; c < cols; c++) {
-                    if (c32) {
-                        c32[(i0 + l) * n + j0 + c] = (float)out[c][l];
-                    } else {
-                        c64[(i0 + l) * n + j0 + c] = out[c][l];
-                    }
-                }
+            store_rows(out, i0, rows, n, j0, cols, c32, c64);
         }
     }
 }
@@ -185,32 +286,34 @@ INLINE void columns_core(int rows, int fused, int adbl, int bdbl, int ta, const 
                          ptrdiff_t i0, const void *b, ptrdiff_t ldb, ptrdiff_t j0, ptrdiff_t n, const ptrdiff_t *start,
                          ptrdiff_t nblocks, float *c32, double *c64) {
     __mmask8 mask[VECS];
-    for (int v = 0; v < VECS; v++) mask[v] = lanes(n - j0 - 8 * v);
+    _Pragma("unroll") for (int v = 0; v < VECS; v++) mask[v] = lanes(n - j0 - 8 * v);
     __m512d total[ROWS][VECS];
-    for (int r = 0; r < rows; r++)
-        for (int v = 0; v < VECS; v++) total[r][v] = _mm512_setzero_pd();
+    _Pragma("unroll") for (int r = 0; r < rows; r++)
+        _Pragma("unroll") for (int v = 0; v < VECS; v++) total[r][v] = _mm512_setzero_pd();
 #define A_AT(r, kk) _mm512_set1_pd(element(adbl, a, ta ? (kk) * m + i0 + (r) : (i0 + (r)) * k + (kk)))
     for (ptrdiff_t blk = 0; blk < nblocks; blk++) {
         ptrdiff_t k0 = start[blk], k1 = start[blk + 1];
         __m512d acc[ROWS][VECS], y[VECS];
-        for (int v = 0; v < VECS; v++) y[v] = load8(bdbl, advance(bdbl, b, k0 * ldb + j0 + 8 * v), mask[v]);
-        for (int r = 0; r < rows; r++) {
+        _Pragma("unroll") for (int v = 0; v < VECS; v++) y[v] = load8(bdbl, advance(bdbl, b, k0 * ldb + j0 + 8 * v), mask[v]);
+        _Pragma("unroll") for (int r = 0; r < rows; r++) {
             __m512d x = A_AT(r, k0);
-            for (int v = 0; v < VECS; v++) acc[r][v] = _mm512_mul_pd(x, y[v]);
+            _Pragma("unroll") for (int v = 0; v < VECS; v++) acc[r][v] = _mm512_mul_pd(x, y[v]);
         }
         for (ptrdiff_t kk = k0 + 1; kk < k1; kk++) {
-            for (int v = 0; v < VECS; v++) y[v] = load8(bdbl, advance(bdbl, b, kk * ldb + j0 + 8 * v), mask[v]);
-            for (int r = 0; r < rows; r++) {
+            const char *ahead = advance(bdbl, b, (kk + AHEAD) * ldb + j0);
+            _Pragma("unroll") for (int line = 0; line < (bdbl ? 4 : 2); line++) _mm_prefetch(ahead + 64 * line, _MM_HINT_T0);
+            _Pragma("unroll") for (int v = 0; v < VECS; v++) y[v] = load8(bdbl, advance(bdbl, b, kk * ldb + j0 + 8 * v), mask[v]);
+            _Pragma("unroll") for (int r = 0; r < rows; r++) {
                 __m512d x = A_AT(r, kk);
-                for (int v = 0; v < VECS; v++) acc[r][v] = madd(fused, x, y[v], acc[r][v]);
+                _Pragma("unroll") for (int v = 0; v < VECS; v++) acc[r][v] = madd(fused, x, y[v], acc[r][v]);
             }
         }
-        for (int r = 0; r < rows; r++)
-            for (int v = 0; v < VECS; v++) total[r][v] = _mm512_add_pd(total[r][v], acc[r][v]);
+        _Pragma("unroll") for (int r = 0; r < rows; r++)
+            _Pragma("unroll") for (int v = 0; v < VECS; v++) total[r][v] = _mm512_add_pd(total[r][v], acc[r][v]);
     }
 #undef A_AT
-    for (int r = 0; r < rows; r++)
-        for (int v = 0; v < VECS; v++) {
+    _Pragma("unroll") for (int r = 0; r < rows; r++)
+        _Pragma("unroll") for (int v = 0; v < VECS; v++) {
             ptrdiff_t at = (i0 + r) * n + j0 + 8 * v;
             if (c32) {
                 _mm256_mask_storeu_ps(c32 + at, mask[v], _mm512_cvtpd_ps(total[r][v]));
