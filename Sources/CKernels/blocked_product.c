@@ -48,12 +48,11 @@ static ptrdiff_t blocks(ptrdiff_t k, ptrdiff_t q, ptrdiff_t u, ptrdiff_t *start,
 }
 
 ptrdiff_t nnfs_blocked_product_scratch(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, int tb) {
-    (void)m;
     ptrdiff_t padded = (n + LANES - 1) / LANES * LANES;
     // op(B) packed with its rows padded to whole vectors, and a transposed tile of op(A), in bytes
     // for the widest element type; or what the AVX-512 loops need, if more.
     ptrdiff_t portable = ((tb || n % LANES != 0 ? k * padded : 0) + LANES * k) * (ptrdiff_t)sizeof(double);
-    ptrdiff_t vector = nnfs_product_avx512_scratch(n, k);
+    ptrdiff_t vector = nnfs_product_avx512_scratch(m, n, k);
     return portable > vector ? portable : vector;
 }
 

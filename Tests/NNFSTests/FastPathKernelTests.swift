@@ -17,7 +17,8 @@ import Testing
     // MARK: products
 
     /// Each `(m, k, n, transpose a, transpose b)`: the book's products (chapters 10, 14-19) and a
-    /// few odd sizes around the kernels' tiles (16 lanes, 4 rows/columns) and blocks (384 / 256).
+    /// few odd sizes around the kernels' tiles (8 and 16 lanes, 4 rows/columns, 32-row and 32-column
+    /// tiles) and blocks (384 / 256).
     static let shapes: [(Int, Int, Int, Bool, Bool)] = [
         (3000, 2, 512, false, false), (3000, 512, 3, false, false), (512, 3000, 3, true, false),
         (3000, 3, 512, false, true), (2, 3000, 512, true, false), (3000, 512, 2, false, true),
@@ -26,6 +27,8 @@ import Testing
         (128, 784, 128, false, false), (128, 128, 10, false, false), (128, 10, 128, false, true), (128, 128, 10, true, false),
         (37, 801, 5, false, false), (5, 777, 33, true, false), (41, 7, 19, false, true), (17, 1, 3, true, true),
         (100, 2, 17, true, true), (3, 1000, 300, true, false),
+        // Square-ish (both operands widened by the AVX-512 loops): chapter 17's 64-wide layers, odd sizes.
+        (1000, 64, 64, false, false), (64, 1000, 64, true, false), (1000, 64, 64, false, true), (45, 1000, 70, true, true),
     ]
 
     /// Products with one `float64` operand (chapter 15: dropout's output and the gradients behind
