@@ -26,7 +26,7 @@ enum { GROUPS = 4, TILE = 8 * GROUPS, COLS = 4, ROWS = 4, VECS = 4, STRIP = 8 * 
 #ifndef DIRECT_GROUPS
 #define DIRECT_GROUPS 2
 #endif
-// How many rows ahead strided loops prefetch (a prefetch past the end is harmless: it never faults).
+// How many rows ahead strided loops prefetch (kept within the block; a prefetch never faults).
 enum { AHEAD = 8 };
 
 #define INLINE static inline __attribute__((always_inline))
@@ -113,7 +113,7 @@ INLINE void rows_core(int cols, int fused, int xdbl, const void *xs, ptrdiff_t s
         }
         for (ptrdiff_t kk = k0 + 1; kk < k1; kk++) {
             // Rows of a transposed A lie a whole row of A apart: fetch a few ahead.
-            const char *ahead = advance(xdbl, xs, (kk + AHEAD) * stride);
+            const char *ahead = advance(xdbl, xs, (kk + AHEAD < k1 ? kk + AHEAD : kk) * stride);
             _Pragma("unroll") for (int line = 0; line < (xdbl ? 4 : 2); line++) _mm_prefetch(ahead + 64 * line, _MM_HINT_T0);
             __m512d x[GROUPS];
             _Pragma("unroll") for (int g = 0; g < GROUPS; g++) x[g] = load8(xdbl, advance(xdbl, xs, kk * stride + 8 * g), mask[g]);
@@ -300,7 +300,7 @@ INLINE void columns_core(int rows, int fused, int adbl, int bdbl, int ta, const 
             _Pragma("unroll") for (int v = 0; v < VECS; v++) acc[r][v] = _mm512_mul_pd(x, y[v]);
         }
         for (ptrdiff_t kk = k0 + 1; kk < k1; kk++) {
-            const char *ahead = advance(bdbl, b, (kk + AHEAD) * ldb + j0);
+            const char *ahead = advance(bdbl, b, (kk + AHEAD < k1 ? kk + AHEAD : kk) * ldb + j0);
             _Pragma("unroll") for (int line = 0; line < (bdbl ? 4 : 2); line++) _mm_prefetch(ahead + 64 * line, _MM_HINT_T0);
             _Pragma("unroll") for (int v = 0; v < VECS; v++) y[v] = load8(bdbl, advance(bdbl, b, kk * ldb + j0 + 8 * v), mask[v]);
             _Pragma("unroll") for (int r = 0; r < rows; r++) {
