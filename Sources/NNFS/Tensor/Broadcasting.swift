@@ -34,6 +34,19 @@ enum Broadcast {
 
         /// Whether the right operand spans the whole output.
         var rightIsFull: Bool { self == .same || !leftIsFull }
+
+        /// The mode with the operands exchanged (`scalarByFull` is `fullByScalar` seen from the right).
+        var mirrored: MatrixBroadcast {
+            switch self {
+            case .same: return .same
+            case .fullByScalar: return .scalarByFull
+            case .scalarByFull: return .fullByScalar
+            case .fullByRow: return .rowByFull
+            case .rowByFull: return .fullByRow
+            case .fullByColumn: return .columnByFull
+            case .columnByFull: return .fullByColumn
+            }
+        }
     }
 
     /// A fast-path loop and the `rows` x `cols` output it covers.
@@ -126,31 +139,31 @@ enum Broadcast {
         precondition(targetIsLeft ? path.mode.leftIsFull : path.mode.rightIsFull, "the target must span the result")
         target.withUnsafeMutableBufferPointer { t in
             other.withUnsafeBufferPointer { o in
-                matrixLoopInPlace(
-                    t.baseAddress!, targetIsLeft: targetIsLeft, o.baseAddress!, rows: path.rows, cols: path.cols, path.mode, K.self)
+                let (t, o) = (t.baseAddress!, o.baseAddress!)
+                if targetIsLeft {
+                    matrixLoopInPlace(t, o, rows: path.rows, cols: path.cols, path.mode, K.self)
+                } else {
+                    matrixLoopInPlace(t, o, rows: path.rows, cols: path.cols, path.mode.mirrored, SwappedKernel<K>.self)
+                }
             }
         }
     }
 
-    /// ``matrixLoop(_:_:_:rows:cols:_:_:)`` writing over its full operand `t`. One pointer reads
-    /// and writes it: were the output and an input two pointers to the same memory, the
-    /// vectoriser's overlap check would send every loop to its scalar fallback.
+    /// ``matrixLoop(_:_:_:rows:cols:_:_:)`` for a mode whose left operand spans the output,
+    /// writing over that operand `t`. One pointer reads and writes it: were the output and an
+    /// input two pointers to the same memory, the vectoriser's overlap check would send every
+    /// loop to its scalar fallback.
     @inline(never)
     static func matrixLoopInPlace<K: BinaryKernel>(
-        _ t: UnsafeMutablePointer<K.Element>, targetIsLeft: Bool, _ y: UnsafePointer<K.Element>, rows: Int, cols: Int,
+        _ t: UnsafeMutablePointer<K.Element>, _ y: UnsafePointer<K.Element>, rows: Int, cols: Int,
         _ mode: MatrixBroadcast, _ kernel: K.Type
     ) where K.Result == K.Element {
         switch mode {
-        case .same where targetIsLeft:
-            for i in 0..<rows &* cols { t[i] = K.op(t[i], y[i]) }
         case .same:
-            for i in 0..<rows &* cols { t[i] = K.op(y[i], t[i]) }
+            for i in 0..<rows &* cols { t[i] = K.op(t[i], y[i]) }
         case .fullByScalar:
             let v = y[0]
             for i in 0..<rows &* cols { t[i] = K.op(t[i], v) }
-        case .scalarByFull:
-            let v = y[0]
-            for i in 0..<rows &* cols { t[i] = K.op(v, t[i]) }
         case .fullByRow:
             for i in 0..<rows {
                 let trow = t + i &* cols
@@ -161,16 +174,8 @@ enum Broadcast {
                 let trow = t + i &* cols, v = y[i]
                 for j in 0..<cols { trow[j] = K.op(trow[j], v) }
             }
-        case .rowByFull:
-            for i in 0..<rows {
-                let trow = t + i &* cols
-                for j in 0..<cols { trow[j] = K.op(y[j], trow[j]) }
-            }
-        case .columnByFull:
-            for i in 0..<rows {
-                let trow = t + i &* cols, v = y[i]
-                for j in 0..<cols { trow[j] = K.op(v, trow[j]) }
-            }
+        case .scalarByFull, .rowByFull, .columnByFull:
+            preconditionFailure("the left operand of \(mode) does not span the output")
         }
     }
 
@@ -265,6 +270,11 @@ enum AddKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func o
 enum SubtractKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a - b } }
 enum MultiplyKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a * b } }
 enum DivideKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a / b } }
+/// `K` with its operands exchanged: `SwappedKernel<K>.op(x, y)` is `K.op(y, x)`, the same operation
+/// on the same values, so a loop that writes over its left operand serves a right one too.
+enum SwappedKernel<K: BinaryKernel>: BinaryKernel {
+    @inline(__always) static func op(_ a: K.Element, _ b: K.Element) -> K.Result { K.op(b, a) }
+}
 /// NumPy's `maximum`/`minimum`: a NaN in either operand propagates.
 /// On equal operands (`0.` and `-0.`) the second one is the result, as NumPy gives it:
 /// `np.maximum(0, -0.)` is `-0.`, `np.maximum(-0., 0)` is `0.`.
