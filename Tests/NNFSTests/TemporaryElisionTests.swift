@@ -218,6 +218,36 @@ import Testing
         }
     }
 
+    /// `a += b` and the other compound forms update `a`'s own elements when nothing else holds
+    /// them, and leave a variable that shares them alone.
+    @Test func compoundAssignmentsWriteIntoTheirTarget() {
+        withGlobalState {
+            var a = Tensor(float32: [1, 2, 3, 4], shape: [2, 2])
+            let start = Self.address(a)
+            a += 1
+            a -= Tensor(float32: [0.5, 0.5, 0.5, 0.5], shape: [2, 2])
+            a *= 2.5
+            a /= Tensor(float32: [2, 4], shape: [2])
+            #expect(Self.address(a) == start)
+            #expect(a.dtype == .float32)
+            let want = [Float(1), 2, 3, 4].enumerated().map { i, v in (v + 1 - 0.5) * 2.5 / (i % 2 == 0 ? 2 : 4) }
+            #expect(a.floats.map(\.bitPattern) == want.map(\.bitPattern))
+
+            let kept = a
+            a += 1
+            #expect(Self.address(a) != Self.address(kept))
+            #expect(kept.floats.map(\.bitPattern) == want.map(\.bitPattern))
+
+            // The result is computed in float64 and cast back: the same bits either way.
+            var narrow = Tensor(float32: [1, 2, 3, 4], shape: [2, 2])
+            let wide = Tensor(float64: [0.1, 0.2, 0.3, 0.4], shape: [2, 2])
+            narrow += wide
+            let reference = (Tensor(float32: [1, 2, 3, 4], shape: [2, 2]) + wide).astype(.float32)
+            #expect(narrow.dtype == .float32)
+            #expect(fastPathBits(narrow) == fastPathBits(reference))
+        }
+    }
+
     /// The benchmark's data expression `rand * 2 - 1`, on `float32` and `float64` temporaries:
     /// both steps stay in the temporary's buffer, with the values `Float`/`Double` arithmetic gives.
     @Test func timesTwoMinusOneStaysInTheTemporary() {

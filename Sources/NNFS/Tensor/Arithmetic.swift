@@ -174,22 +174,28 @@ extension Tensor {
     }
 
     // In-place forms keep the left operand's dtype, as NumPy's `a += b` does (the operation is
-    // done in the promoted dtype and the result cast back, `casting='same_kind'`).
+    // done in the promoted dtype and the result cast back, `casting='same_kind'`). The old value
+    // is handed to the operation, so when nothing else shares its elements the result is
+    // computed in them, as NumPy's `a += b` is.
 
-    public static func += (a: inout Tensor, b: Tensor) { a.assignInPlace(a + b) }
-    public static func -= (a: inout Tensor, b: Tensor) { a.assignInPlace(a - b) }
-    public static func *= (a: inout Tensor, b: Tensor) { a.assignInPlace(a * b) }
-    public static func /= (a: inout Tensor, b: Tensor) { a.assignInPlace(a / b) }
-    public static func += (a: inout Tensor, b: Double) { a.assignInPlace(a + b) }
-    public static func -= (a: inout Tensor, b: Double) { a.assignInPlace(a - b) }
-    public static func *= (a: inout Tensor, b: Double) { a.assignInPlace(a * b) }
-    public static func /= (a: inout Tensor, b: Double) { a.assignInPlace(a / b) }
-    public static func += (a: inout Tensor, b: Int) { a.assignInPlace(a + b) }
-    public static func -= (a: inout Tensor, b: Int) { a.assignInPlace(a - b) }
-    public static func *= (a: inout Tensor, b: Int) { a.assignInPlace(a * b) }
-    public static func /= (a: inout Tensor, b: Int) { a.assignInPlace(a / b) }
+    public static func += (a: inout Tensor, b: consuming Tensor) { a.update(.add, consume b) }
+    public static func -= (a: inout Tensor, b: consuming Tensor) { a.update(.subtract, consume b) }
+    public static func *= (a: inout Tensor, b: consuming Tensor) { a.update(.multiply, consume b) }
+    public static func /= (a: inout Tensor, b: consuming Tensor) { a.update(.divide, consume b) }
+    public static func += (a: inout Tensor, b: Double) { a.update(.add, Tensor(weak: b)) }
+    public static func -= (a: inout Tensor, b: Double) { a.update(.subtract, Tensor(weak: b)) }
+    public static func *= (a: inout Tensor, b: Double) { a.update(.multiply, Tensor(weak: b)) }
+    public static func /= (a: inout Tensor, b: Double) { a.update(.divide, Tensor(weak: b)) }
+    public static func += (a: inout Tensor, b: Int) { a.update(.add, Tensor(weak: b)) }
+    public static func -= (a: inout Tensor, b: Int) { a.update(.subtract, Tensor(weak: b)) }
+    public static func *= (a: inout Tensor, b: Int) { a.update(.multiply, Tensor(weak: b)) }
+    public static func /= (a: inout Tensor, b: Int) { a.update(.divide, Tensor(weak: b)) }
 
-    mutating func assignInPlace(_ result: Tensor) {
+    /// `self = self op b`, keeping this tensor's shape (a result that broadcasts to a larger one is
+    /// NumPy's error) and dtype.
+    mutating func update(_ op: ArithmeticOp, _ b: consuming Tensor) {
+        let (shape, dtype) = (self.shape, self.dtype)
+        let result = Tensor.arithmetic(consume self, consume b, op)
         if result.shape != shape {
             fatalError(
                 "non-broadcastable output operand with shape \(pyShape(shape)) doesn't match the broadcast shape \(pyShape(result.shape))")
