@@ -21,7 +21,71 @@ enum Broadcast {
     }
 
     /// How the two operands of a fast-path loop line up (`rows` x `cols` output).
-    enum MatrixBroadcast { case same, fullByScalar, scalarByFull, fullByRow, fullByColumn, rowByFull, columnByFull }
+    enum MatrixBroadcast {
+        case same, fullByScalar, scalarByFull, fullByRow, fullByColumn, rowByFull, columnByFull
+
+        /// Whether the left operand spans the whole output (it is not stretched).
+        var leftIsFull: Bool {
+            switch self {
+            case .same, .fullByScalar, .fullByRow, .fullByColumn: return true
+            case .scalarByFull, .rowByFull, .columnByFull: return false
+            }
+        }
+
+        /// Whether the right operand spans the whole output.
+        var rightIsFull: Bool { self == .same || !leftIsFull }
+
+        /// The mode with the operands exchanged (`scalarByFull` is `fullByScalar` seen from the right).
+        var mirrored: MatrixBroadcast {
+            switch self {
+            case .same: return .same
+            case .fullByScalar: return .scalarByFull
+            case .scalarByFull: return .fullByScalar
+            case .fullByRow: return .rowByFull
+            case .rowByFull: return .fullByRow
+            case .fullByColumn: return .columnByFull
+            case .columnByFull: return .fullByColumn
+            }
+        }
+    }
+
+    /// A fast-path loop and the `rows` x `cols` output it covers.
+    struct FastPath {
+        let mode: MatrixBroadcast
+        let rows: Int
+        let cols: Int
+    }
+
+    /// The fast path for operands of these shapes and element counts under broadcasting to
+    /// `outShape` (`n` elements): equal shapes, a one-element operand, or a row `(n,)`/`(1, n)` or
+    /// a column `(m, 1)` against an `(m, n)` matrix (bias rows, keepdims sums). `nil` when the
+    /// general loop must run.
+    static func fastPath(_ aShape: [Int], _ aCount: Int, _ bShape: [Int], _ bCount: Int, _ outShape: [Int], _ n: Int) -> FastPath? {
+        if aShape == bShape { return FastPath(mode: .same, rows: 1, cols: n) }
+        if bCount == 1 && n == aCount { return FastPath(mode: .fullByScalar, rows: 1, cols: n) }
+        if aCount == 1 && n == bCount { return FastPath(mode: .scalarByFull, rows: 1, cols: n) }
+        guard outShape.count == 2 else { return nil }
+        // (m, n) against a row (n,) / (1, n) or a column (m, 1), either side.
+        let (rows, cols) = (outShape[0], outShape[1])
+        let aFull = aCount == n, bFull = bCount == n
+        let bRow = !bFull && bCount == cols && (bShape.count == 1 || bShape[0] == 1)
+        let bCol = !bFull && bCount == rows && bShape.count == 2 && bShape[1] == 1
+        let aRow = !aFull && aCount == cols && (aShape.count == 1 || aShape[0] == 1)
+        let aCol = !aFull && aCount == rows && aShape.count == 2 && aShape[1] == 1
+        let mode: MatrixBroadcast
+        if aFull && bRow {
+            mode = .fullByRow
+        } else if aFull && bCol {
+            mode = .fullByColumn
+        } else if bFull && aRow {
+            mode = .rowByFull
+        } else if bFull && aCol {
+            mode = .columnByFull
+        } else {
+            return nil
+        }
+        return FastPath(mode: mode, rows: rows, cols: cols)
+    }
 
     /// The `(m, n)`-against-row/column loops. A function of its own so that every bound is a
     /// parameter (not a captured variable the compiler must reload after each store), which lets
@@ -66,6 +130,55 @@ enum Broadcast {
         }
     }
 
+    /// ``apply(_:_:_:_:_:)`` on a fast `path`, with the result written over `target`, the operand
+    /// (the left one when `targetIsLeft`) that spans the whole result; `other` is the second operand.
+    /// Each element is the same `K.op` on the same two values, in the same order, as `apply` does.
+    static func applyInPlace<K: BinaryKernel>(
+        _ target: inout [K.Element], targetIsLeft: Bool, _ other: [K.Element], _ path: FastPath, _ kernel: K.Type
+    ) where K.Result == K.Element {
+        precondition(targetIsLeft ? path.mode.leftIsFull : path.mode.rightIsFull, "the target must span the result")
+        target.withUnsafeMutableBufferPointer { t in
+            other.withUnsafeBufferPointer { o in
+                let (t, o) = (t.baseAddress!, o.baseAddress!)
+                if targetIsLeft {
+                    matrixLoopInPlace(t, o, rows: path.rows, cols: path.cols, path.mode, K.self)
+                } else {
+                    matrixLoopInPlace(t, o, rows: path.rows, cols: path.cols, path.mode.mirrored, SwappedKernel<K>.self)
+                }
+            }
+        }
+    }
+
+    /// ``matrixLoop(_:_:_:rows:cols:_:_:)`` for a mode whose left operand spans the output,
+    /// writing over that operand `t`. One pointer reads and writes it: were the output and an
+    /// input two pointers to the same memory, the vectoriser's overlap check would send every
+    /// loop to its scalar fallback.
+    @inline(never)
+    static func matrixLoopInPlace<K: BinaryKernel>(
+        _ t: UnsafeMutablePointer<K.Element>, _ y: UnsafePointer<K.Element>, rows: Int, cols: Int,
+        _ mode: MatrixBroadcast, _ kernel: K.Type
+    ) where K.Result == K.Element {
+        switch mode {
+        case .same:
+            for i in 0..<rows &* cols { t[i] = K.op(t[i], y[i]) }
+        case .fullByScalar:
+            let v = y[0]
+            for i in 0..<rows &* cols { t[i] = K.op(t[i], v) }
+        case .fullByRow:
+            for i in 0..<rows {
+                let trow = t + i &* cols
+                for j in 0..<cols { trow[j] = K.op(trow[j], y[j]) }
+            }
+        case .fullByColumn:
+            for i in 0..<rows {
+                let trow = t + i &* cols, v = y[i]
+                for j in 0..<cols { trow[j] = K.op(trow[j], v) }
+            }
+        case .scalarByFull, .rowByFull, .columnByFull:
+            preconditionFailure("the left operand of \(mode) does not span the output")
+        }
+    }
+
     /// Row-major strides of `shape` as seen from `outShape` (0 on stretched axes).
     static func strides(_ shape: [Int], in outShape: [Int]) -> [Int] {
         let rank = outShape.count
@@ -82,10 +195,8 @@ enum Broadcast {
     /// Applies `op` element-wise to two row-major buffers under broadcasting.
     ///
     /// `kernel` is a type, so specialisation inlines its operation into tight (vectorised) loops.
-    /// Fast paths: equal shapes,
-    /// a one-element operand, a row `(n,)`/`(1, n)` or a column `(m, 1)` against an `(m, n)`
-    /// matrix (bias rows, keepdims sums); otherwise the last axis is the inner loop and the outer
-    /// axes are walked with a counter.
+    /// The ``fastPath(_:_:_:_:_:_:)`` cases run ``matrixLoop(_:_:_:rows:cols:_:_:)``; otherwise the
+    /// last axis is the inner loop and the outer axes are walked with a counter.
     static func apply<K: BinaryKernel>(
         _ a: [K.Element], _ aShape: [Int], _ b: [K.Element], _ bShape: [Int],
         _ kernel: K.Type
@@ -94,37 +205,12 @@ enum Broadcast {
         let outShape = aShape == bShape ? aShape : shape(aShape, bShape)
         let n = outShape.reduce(1, *)
         if n == 0 { return ([], outShape) }
-        var mode: MatrixBroadcast?
-        var rows = 1, cols = n
-        if aShape == bShape {
-            mode = .same
-        } else if b.count == 1 && n == a.count {
-            mode = .fullByScalar
-        } else if a.count == 1 && n == b.count {
-            mode = .scalarByFull
-        } else if outShape.count == 2 {
-            // (m, n) against a row (n,) / (1, n) or a column (m, 1), either side.
-            (rows, cols) = (outShape[0], outShape[1])
-            let aFull = a.count == n, bFull = b.count == n
-            let bRow = !bFull && b.count == cols && (bShape.count == 1 || bShape[0] == 1)
-            let bCol = !bFull && b.count == rows && bShape.count == 2 && bShape[1] == 1
-            let aRow = !aFull && a.count == cols && (aShape.count == 1 || aShape[0] == 1)
-            let aCol = !aFull && a.count == rows && aShape.count == 2 && aShape[1] == 1
-            if aFull && bRow {
-                mode = .fullByRow
-            } else if aFull && bCol {
-                mode = .fullByColumn
-            } else if bFull && aRow {
-                mode = .rowByFull
-            } else if bFull && aCol {
-                mode = .columnByFull
-            }
-        }
-        if let mode {
+        if let path = fastPath(aShape, a.count, bShape, b.count, outShape, n) {
             let values = [R](unsafeUninitializedCapacity: n) { out, count in
                 a.withUnsafeBufferPointer { pa in
                     b.withUnsafeBufferPointer { pb in
-                        matrixLoop(out.baseAddress!, pa.baseAddress!, pb.baseAddress!, rows: rows, cols: cols, mode, K.self)
+                        matrixLoop(
+                            out.baseAddress!, pa.baseAddress!, pb.baseAddress!, rows: path.rows, cols: path.cols, path.mode, K.self)
                     }
                 }
                 count = n
@@ -184,6 +270,11 @@ enum AddKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func o
 enum SubtractKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a - b } }
 enum MultiplyKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a * b } }
 enum DivideKernel<T: FloatingPoint>: BinaryKernel { @inline(__always) static func op(_ a: T, _ b: T) -> T { a / b } }
+/// `K` with its operands exchanged: `SwappedKernel<K>.op(x, y)` is `K.op(y, x)`, the same operation
+/// on the same values, so a loop that writes over its left operand serves a right one too.
+enum SwappedKernel<K: BinaryKernel>: BinaryKernel {
+    @inline(__always) static func op(_ a: K.Element, _ b: K.Element) -> K.Result { K.op(b, a) }
+}
 /// NumPy's `maximum`/`minimum`: a NaN in either operand propagates.
 /// On equal operands (`0.` and `-0.`) the second one is the result, as NumPy gives it:
 /// `np.maximum(0, -0.)` is `-0.`, `np.maximum(-0., 0)` is `0.`.
