@@ -344,7 +344,7 @@ COLUMNS_INSTANCES(1, 1, 1)
 typedef void (*columns_fn)(int, const void *, ptrdiff_t, ptrdiff_t, ptrdiff_t, const void *, ptrdiff_t, ptrdiff_t,
                            ptrdiff_t, const ptrdiff_t *, ptrdiff_t, float *, double *);
 // [fused][operand types: ff, fd, df, dd][rows - 1]
-static const columns_fn columns_table[2][4][ROWS] = {
+static columns_fn columns_table[2][4][ROWS] = {
     {{columns_1_0_0_0, columns_2_0_0_0, columns_3_0_0_0, columns_4_0_0_0},
      {columns_1_0_0_1, columns_2_0_0_1, columns_3_0_0_1, columns_4_0_0_1},
      {columns_1_0_1_0, columns_2_0_1_0, columns_3_0_1_0, columns_4_0_1_0},
@@ -359,13 +359,22 @@ static const columns_fn columns_table[2][4][ROWS] = {
 static void by_columns(int ta, int adbl, int bdbl, int fused, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const void *a,
                        const void *b, ptrdiff_t ldb, float *c32, double *c64, const ptrdiff_t *start,
                        ptrdiff_t nblocks) {
-    int types = (adbl ? 2 : 0) + (bdbl ? 1 : 0);
-    // A strip of op(B) (k x STRIP) stays in cache while every row of C uses it.
-    for (ptrdiff_t j0 = 0; j0 < n; j0 += STRIP)
+    columns_fn *row_kernels = columns_table[fused ? 1 : 0][(adbl ? 2 : 0) + (bdbl ? 1 : 0)];
+    if (k > 16) {
+        // A strip of op(B) (k x STRIP) stays in cache while every row of C uses it.
+        for (ptrdiff_t j0 = 0; j0 < n; j0 += STRIP)
+            for (ptrdiff_t i0 = 0; i0 < m; i0 += ROWS) {
+                ptrdiff_t rows = m - i0 < ROWS ? m - i0 : ROWS;
+                row_kernels[rows - 1](ta, a, m, k, i0, b, ldb, j0, n, start, nblocks, c32, c64);
+            }
+    } else {
+        // A short inner dimension: op(B) is small, and C is written row after row.
         for (ptrdiff_t i0 = 0; i0 < m; i0 += ROWS) {
             ptrdiff_t rows = m - i0 < ROWS ? m - i0 : ROWS;
-            columns_table[fused ? 1 : 0][types][rows - 1](ta, a, m, k, i0, b, ldb, j0, n, start, nblocks, c32, c64);
+            for (ptrdiff_t j0 = 0; j0 < n; j0 += STRIP)
+                row_kernels[rows - 1](ta, a, m, k, i0, b, ldb, j0, n, start, nblocks, c32, c64);
         }
+    }
 }
 
 // dst (rows x cols, row-major doubles) = op(src), where src is stored rows x cols, or cols x rows
