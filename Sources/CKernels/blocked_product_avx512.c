@@ -338,28 +338,24 @@ COLUMNS_INSTANCES(0, 1, 0)
 COLUMNS_INSTANCES(1, 0, 0)
 COLUMNS_INSTANCES(1, 0, 1)
 COLUMNS_INSTANCES(1, 1, 0)
-COLUMNS_INSTANCES(0, 1, 1)
-COLUMNS_INSTANCES(1, 1, 1)
 
 typedef void (*columns_fn)(int, const void *, ptrdiff_t, ptrdiff_t, ptrdiff_t, const void *, ptrdiff_t, ptrdiff_t,
                            ptrdiff_t, const ptrdiff_t *, ptrdiff_t, float *, double *);
-// [fused][operand types: ff, fd, df, dd][rows - 1]
-static columns_fn columns_table[2][4][ROWS] = {
+// [fused][operand types: ff, fd, df][rows - 1]
+static columns_fn columns_table[2][3][ROWS] = {
     {{columns_1_0_0_0, columns_2_0_0_0, columns_3_0_0_0, columns_4_0_0_0},
      {columns_1_0_0_1, columns_2_0_0_1, columns_3_0_0_1, columns_4_0_0_1},
-     {columns_1_0_1_0, columns_2_0_1_0, columns_3_0_1_0, columns_4_0_1_0},
-     {columns_1_0_1_1, columns_2_0_1_1, columns_3_0_1_1, columns_4_0_1_1}},
+     {columns_1_0_1_0, columns_2_0_1_0, columns_3_0_1_0, columns_4_0_1_0}},
     {{columns_1_1_0_0, columns_2_1_0_0, columns_3_1_0_0, columns_4_1_0_0},
      {columns_1_1_0_1, columns_2_1_0_1, columns_3_1_0_1, columns_4_1_0_1},
-     {columns_1_1_1_0, columns_2_1_1_0, columns_3_1_1_0, columns_4_1_1_0},
-     {columns_1_1_1_1, columns_2_1_1_1, columns_3_1_1_1, columns_4_1_1_1}},
+     {columns_1_1_1_0, columns_2_1_1_0, columns_3_1_1_0, columns_4_1_1_0}},
 };
 
 // Many columns. op(B) row kk at b + kk * ldb (bdbl says its type).
 static void by_columns(int ta, int adbl, int bdbl, int fused, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const void *a,
                        const void *b, ptrdiff_t ldb, float *c32, double *c64, const ptrdiff_t *start,
                        ptrdiff_t nblocks) {
-    columns_fn *row_kernels = columns_table[fused ? 1 : 0][(adbl ? 2 : 0) + (bdbl ? 1 : 0)];
+    columns_fn *row_kernels = columns_table[fused ? 1 : 0][adbl ? 2 : bdbl ? 1 : 0];
     if (k > 16) {
         // A strip of op(B) (k x STRIP) stays in cache while every row of C uses it.
         for (ptrdiff_t j0 = 0; j0 < n; j0 += STRIP)
@@ -377,38 +373,9 @@ static void by_columns(int ta, int adbl, int bdbl, int fused, ptrdiff_t m, ptrdi
     }
 }
 
-// dst (rows x cols, row-major doubles) = op(src), where src is stored rows x cols, or cols x rows
-// when `transposed` (then 8 x 8 blocks are transposed in registers).
-static void widen(int dbl, const void *src, ptrdiff_t rows, ptrdiff_t cols, int transposed, double *dst) {
-    if (!transposed) {
-        ptrdiff_t count = rows * cols, i = 0;
-        for (; i + 8 <= count; i += 8) _mm512_storeu_pd(dst + i, load8(dbl, advance(dbl, src, i), 0xFF));
-        for (; i < count; i++) dst[i] = element(dbl, src, i);
-        return;
-    }
-    ptrdiff_t i0 = 0;
-    for (; i0 + 8 <= rows; i0 += 8) {
-        ptrdiff_t j0 = 0;
-        for (; j0 + 8 <= cols; j0 += 8) {
-            // Rows j0 .. j0 + 7 of the stored matrix, columns i0 .. i0 + 7, transposed.
-            __m512d r[8];
-            _Pragma("unroll") for (int q = 0; q < 8; q++) r[q] = load8(dbl, advance(dbl, src, (j0 + q) * rows + i0), 0xFF);
-            transpose8(r);
-            _Pragma("unroll") for (int q = 0; q < 8; q++) _mm512_storeu_pd(dst + (i0 + q) * cols + j0, r[q]);
-        }
-        for (; j0 < cols; j0++)
-            for (ptrdiff_t q = 0; q < 8; q++) dst[(i0 + q) * cols + j0] = element(dbl, src, j0 * rows + i0 + q);
-    }
-    for (; i0 < rows; i0++)
-        for (ptrdiff_t j = 0; j < cols; j++) dst[i0 * cols + j] = element(dbl, src, j * rows + i0);
-}
-
-// Whether a product is large in every dimension: then both operands are widened to double once
-// (op(A) row-major m x k, op(B) row-major k x n), so the inner loop is loads and multiply-adds only.
-static int widen_both(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k) { return m > ROWS && n >= 16 && k > 16; }
-
 ptrdiff_t nnfs_product_avx512_scratch(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k) {
-    return (k * n + (widen_both(m, n, k) ? m * k : (ptrdiff_t)TILE * k)) * 8;
+    (void)m;
+    return (k * n + (ptrdiff_t)TILE * k) * 8;
 }
 
 int nnfs_product_avx512(int ta, int tb, int a_double, int b_double, int fused, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
@@ -420,13 +387,6 @@ int nnfs_product_avx512(int ta, int tb, int a_double, int b_double, int fused, p
         for (ptrdiff_t kk = 0; kk < k; kk++)
             for (ptrdiff_t j = 0; j < n; j++) packed[kk * n + j] = element(b_double, b, tb ? j * k + kk : kk * n + j);
         by_rows(ta, a_double, fused, m, n, k, a, packed, c32, c64, start, nblocks, packed + k * n);
-        return 1;
-    }
-    if (widen_both(m, n, k)) {
-        double *wa = packed + k * n;
-        widen(b_double, b, k, n, tb, packed);
-        widen(a_double, a, m, k, ta, wa);
-        by_columns(0, 1, 1, fused, m, n, k, wa, packed, n, c32, c64, start, nblocks);
         return 1;
     }
     if (tb) {

@@ -27,7 +27,7 @@ import Testing
         (128, 784, 128, false, false), (128, 128, 10, false, false), (128, 10, 128, false, true), (128, 128, 10, true, false),
         (37, 801, 5, false, false), (5, 777, 33, true, false), (41, 7, 19, false, true), (17, 1, 3, true, true),
         (100, 2, 17, true, true), (3, 1000, 300, true, false),
-        // Square-ish (both operands widened by the AVX-512 loops): chapter 17's 64-wide layers, odd sizes.
+        // Square-ish (these stay on dgemm; `vectorLoopsEqualPortableLoops` runs them through both C loops).
         (1000, 64, 64, false, false), (64, 1000, 64, true, false), (1000, 64, 64, false, true), (45, 1000, 70, true, true),
     ]
 

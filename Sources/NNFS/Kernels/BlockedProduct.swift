@@ -31,17 +31,13 @@ enum BlockedProduct {
     /// Haswell/Zen, Sandybridge, Prescott (what it falls back to on an unrecognised CPU).
     static let candidates: [(q: Int, u: Int)] = [(384, 16), (256, 4), (256, 8), (128, 4)]
 
-    /// Where the kernel beats `dgemm`: with the AVX-512 loops, every shape (for square-ish ones they
-    /// widen both operands once and run register-blocked multiply-adds, measured 1.1 to 1.8 times
-    /// the reference's widen + `dgemm` + narrow on the book's 64- and 128-wide layers); with the
-    /// portable loops only skinny ones (few columns or rows, or a short inner dimension), where the
-    /// reference's time is its `float64` copies and OpenBLAS's own kernels win otherwise.
+    /// Where the kernel beats `dgemm`: few columns or rows, or a short inner dimension, where the
+    /// reference's time is its `float64` copies. For square-ish products OpenBLAS's register-blocked
+    /// kernels are as fast (measured: a version that widened both operands once and ran 4 x 32
+    /// register-blocked multiply-adds in OpenBLAS's order matched `dgemm` alone, but not
+    /// `WideningCache` + `dgemm` in chapters 17 and 19), so they stay on `dgemm`.
     static func isSkinny(m: Int, k: Int, n: Int) -> Bool {
         n < 16 || m <= 4 || k <= 16
-    }
-
-    static func wanted(m: Int, k: Int, n: Int) -> Bool {
-        isSkinny(m: m, k: k, n: n) || vectorLoops
     }
 
     struct Shape: Hashable {
@@ -90,7 +86,7 @@ enum BlockedProduct {
     }
 
     static func product(_ a: Operand, transposed ta: Bool, _ b: Operand, transposed tb: Bool, m: Int, k: Int, n: Int) -> [Float]? {
-        guard NNFSConfig.fastPaths, m * n >= minimumElements, k >= minimumInner, wanted(m: m, k: k, n: n),
+        guard NNFSConfig.fastPaths, m * n >= minimumElements, k >= minimumInner, isSkinny(m: m, k: k, n: n),
             !(a.isDouble && b.isDouble)
         else { return nil }
         let shape = Shape(m: m, k: k, n: n, ta: ta, tb: tb, aDouble: a.isDouble, bDouble: b.isDouble)
