@@ -205,7 +205,10 @@ if verifyRows {
     let book = URL(fileURLWithPath: me).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("nnfs-book").path
     let root = benchDir.deletingLastPathComponent().path
     print("nnfs-book verify over the whole book (\(book), 2 chapters at a time)")
-    FileManager.default.changeCurrentDirectoryPath(root)
+    guard FileManager.default.changeCurrentDirectoryPath(root) else {
+        print("nnfs-bench: cannot enter \(root) to run verify")
+        exit(1)
+    }
     let cold = runChild([book, "verify", "--no-cache", "--jobs", "2"])
     print(String(format: "  cold (--no-cache) %9.1f s  %@", cold.wall, cold.ok ? "passed" : "FAILED: " + cold.last))
     var warm: [Double] = []
