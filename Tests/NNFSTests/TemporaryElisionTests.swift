@@ -47,7 +47,7 @@ import Testing
     ) {
         let kept = make()
         let reference = freshOnLeft ? Tensor.arithmetic(kept, other, op) : Tensor.arithmetic(other, kept, op)
-        var fresh = make()
+        let fresh = make()
         let freshAddress = address(fresh)
         let result: Tensor
         if freshOnLeft {
@@ -155,7 +155,7 @@ import Testing
             let b = a * 2
             let c = 2 * a - 1
             let d = a + a
-            var e = a  // shares a's elements
+            let e = a  // shares a's elements
             let f = (consume e) * 3
             var g = a
             g += 1
@@ -252,7 +252,7 @@ import Testing
     /// both steps stay in the temporary's buffer, with the values `Float`/`Double` arithmetic gives.
     @Test func timesTwoMinusOneStaysInTheTemporary() {
         withGlobalState {
-            var x32 = Tensor(float32: [0, 0.25, 0.5, 0.999], shape: [2, 2])
+            let x32 = Tensor(float32: [0, 0.25, 0.5, 0.999], shape: [2, 2])
             let start32 = Self.address(x32)
             let y32 = (consume x32) * 2
             #expect(Self.address(y32) == start32)
@@ -263,7 +263,7 @@ import Testing
 
             np.random.seed(3)
             let rand = np.random.rand(3, 4)
-            var x64 = rand
+            let x64 = rand
             let want = rand.doubles.map { $0 * 2 - 1 }
             _ = consume rand
             let start64 = Self.address(x64)
@@ -290,7 +290,7 @@ import Testing
             record()
             let allocated = kept / zeros
             let allocatedWarnings = recorded()
-            var fresh = Tensor(float64: [1, 0, 2], shape: [3])
+            let fresh = Tensor(float64: [1, 0, 2], shape: [3])
             let start = Self.address(fresh)
             record()
             let elided = (consume fresh) / zeros
@@ -304,7 +304,7 @@ import Testing
             record()
             _ = big * 10
             let overflowAllocated = recorded()
-            var bigFresh = Tensor(float32: [3e38, 1], shape: [2])
+            let bigFresh = Tensor(float32: [3e38, 1], shape: [2])
             let bigStart = Self.address(bigFresh)
             record()
             let bigElided = (consume bigFresh) * 10
@@ -316,7 +316,7 @@ import Testing
             record()
             _ = 1.0 / zeros
             let reciprocalAllocated = recorded()
-            var zerosFresh = Tensor(float64: [0, 0, 1], shape: [3])
+            let zerosFresh = Tensor(float64: [0, 0, 1], shape: [3])
             let zerosStart = Self.address(zerosFresh)
             record()
             let reciprocal = 1.0 / (consume zerosFresh)
