@@ -139,7 +139,8 @@ func scalingTable(_ w: Workload) {
         let name = knob.padding(toLength: 8, withPad: " ", startingAt: 0)
         print("  " + name + String(format: " %6d %10.3f %10.3f", value, best, best * 1000 / Double(epochs)))
     }
-    for e in [full / 4, full / 2, full] { row("epochs", e, e) { w.swift(e) } }
+    // Distinct epoch counts of at least 1 (a short --epochs would otherwise time zero epochs).
+    for e in Array(Set([full / 4, full / 2, full].filter { $0 >= 1 })).sorted() { row("epochs", e, e) { w.swift(e) } }
     guard let scaled = w.scaled else { return }
     let (samples, neurons) = w.baseSize
     for s in [samples / 2, samples] { row("samples", s, full) { scaled(full, s, neurons) } }
