@@ -95,11 +95,13 @@ import Testing
         got["reluNegZero"] = relu.output.repr
         got["whereNegZero"] = np.where(np.array([true, false, true]), np.array([-0.0, 1.0, 2.0]), -0.0).repr
         got["sumNegZero"] = np.sum(np.array([-0.0, -0.0])).description
-        got["subnormal1"] = np.array([5e-324, 1.5]).repr
-        got["subnormal2"] = np.array([5e-324, 1e-310, 2.2250738585072014e-308]).description
-        got["subnormal3"] = np.array([1e-320, 3.0, 7.0]).description
-        got["subnormalScalar"] = Tensor(scalar: 5e-324).description
-        got["subnormal32"] = Tensor([1e-45, 2.5] as [Float]).description
+        // Subnormals parsed from text as Python parses its literals (a subnormal Swift literal warns).
+        func f64(_ text: String) -> Double { Double(text)! }
+        got["subnormal1"] = np.array([f64("5e-324"), 1.5]).repr
+        got["subnormal2"] = np.array([f64("5e-324"), f64("1e-310"), 2.2250738585072014e-308]).description
+        got["subnormal3"] = np.array([f64("1e-320"), 3.0, 7.0]).description
+        got["subnormalScalar"] = Tensor(scalar: f64("5e-324")).description
+        got["subnormal32"] = Tensor([Float("1e-45")!, 2.5] as [Float]).description
         // Writing through a slice writes into the tensor, as through a NumPy view.
         var w = np.arange(0.0, 20.0).reshape(4, 5)
         w[..., ..<2] = Tensor(scalar: -1.0)

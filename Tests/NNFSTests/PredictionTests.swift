@@ -57,7 +57,7 @@ struct PredictionTests {
     }
 
     @Test func wrongSizedModelsAreRefused() throws {
-        try withGlobalState {
+        withGlobalState {
             #expect(
                 ImageFixture.fileError { try FashionMNIST.checkModel(Self.model(inputs: 2), path: "spiral.model") }
                     == FileError(
