@@ -14,7 +14,6 @@
 #include "blocked_product_internal.h"
 
 #include <math.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,21 +51,11 @@ ptrdiff_t nnfs_blocked_product_scratch(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, in
     // op(B) packed with its rows padded to whole vectors, and a transposed tile of op(A), in bytes
     // for the widest element type; or what the AVX-512 loops need, if more.
     ptrdiff_t portable = ((tb || n % LANES != 0 ? k * padded : 0) + LANES * k) * (ptrdiff_t)sizeof(double);
-    ptrdiff_t vector = nnfs_product_avx512_scratch(m, n, k);
+    ptrdiff_t vector = nnfs_product_avx512_scratch(n, k);
     return portable > vector ? portable : vector;
 }
 
-// -1: not yet decided; 0: portable loops; 1: AVX-512 loops.
-static _Atomic int use_avx512 = -1;
-
-int nnfs_blocked_product_vector_loops(int enable) {
-    if (enable >= 0) {
-        atomic_store(&use_avx512, enable && nnfs_product_avx512_available());
-    } else if (atomic_load(&use_avx512) < 0) {
-        atomic_store(&use_avx512, nnfs_product_avx512_available());
-    }
-    return atomic_load(&use_avx512);
-}
+int nnfs_blocked_product_vector_loops_available(void) { return nnfs_product_avx512_available(); }
 
 // MADD is the micro-kernel's multiply-add: fused (one rounding, as FMA kernels do) or a product
 // then a sum (as SSE kernels do). With exact products (float32 operands) both give the same value.
@@ -96,13 +85,13 @@ int nnfs_blocked_product_vector_loops(int enable) {
 
 void nnfs_blocked_product(int ta, int tb, int a_double, int b_double, int fused, ptrdiff_t m, ptrdiff_t n,
                           ptrdiff_t k, const void *a, const void *b, float *c32, double *c64, ptrdiff_t q,
-                          ptrdiff_t u, void *scratch) {
+                          ptrdiff_t u, int vector, void *scratch) {
     if (m <= 0 || n <= 0 || k <= 0 || (a_double && b_double)) return;
     ptrdiff_t cap = k / (q > 0 ? q : 1) + 4;
     ptrdiff_t *start = malloc(sizeof(ptrdiff_t) * (size_t)(cap + 1));
     if (!start) return;
     ptrdiff_t nblocks = blocks(k, q, u, start, cap);
-    if (nnfs_blocked_product_vector_loops(-1) &&
+    if (vector && nnfs_product_avx512_available() &&
         nnfs_product_avx512(ta, tb, a_double, b_double, fused, m, n, k, a, b, c32, c64, start, nblocks, scratch)) {
         // done
     } else if (a_double) {

@@ -23,9 +23,7 @@
 
 enum { GROUPS = 4, TILE = 8 * GROUPS, COLS = 4, ROWS = 4, VECS = 4, STRIP = 8 * VECS };
 // Groups of 8 rows that rows_direct_core transposes and multiplies together (more spill registers).
-#ifndef DIRECT_GROUPS
-#define DIRECT_GROUPS 2
-#endif
+enum { DIRECT_GROUPS = 2 };
 // How many rows ahead strided loops prefetch (kept within the block; a prefetch never faults).
 enum { AHEAD = 8 };
 
@@ -342,7 +340,7 @@ COLUMNS_INSTANCES(1, 1, 0)
 typedef void (*columns_fn)(int, const void *, ptrdiff_t, ptrdiff_t, ptrdiff_t, const void *, ptrdiff_t, ptrdiff_t,
                            ptrdiff_t, const ptrdiff_t *, ptrdiff_t, float *, double *);
 // [fused][operand types: ff, fd, df][rows - 1]
-static columns_fn columns_table[2][3][ROWS] = {
+static const columns_fn columns_table[2][3][ROWS] = {
     {{columns_1_0_0_0, columns_2_0_0_0, columns_3_0_0_0, columns_4_0_0_0},
      {columns_1_0_0_1, columns_2_0_0_1, columns_3_0_0_1, columns_4_0_0_1},
      {columns_1_0_1_0, columns_2_0_1_0, columns_3_0_1_0, columns_4_0_1_0}},
@@ -355,28 +353,15 @@ static columns_fn columns_table[2][3][ROWS] = {
 static void by_columns(int ta, int adbl, int bdbl, int fused, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const void *a,
                        const void *b, ptrdiff_t ldb, float *c32, double *c64, const ptrdiff_t *start,
                        ptrdiff_t nblocks) {
-    columns_fn *row_kernels = columns_table[fused ? 1 : 0][adbl ? 2 : bdbl ? 1 : 0];
-    if (k > 16) {
-        // A strip of op(B) (k x STRIP) stays in cache while every row of C uses it.
-        for (ptrdiff_t j0 = 0; j0 < n; j0 += STRIP)
-            for (ptrdiff_t i0 = 0; i0 < m; i0 += ROWS) {
-                ptrdiff_t rows = m - i0 < ROWS ? m - i0 : ROWS;
-                row_kernels[rows - 1](ta, a, m, k, i0, b, ldb, j0, n, start, nblocks, c32, c64);
-            }
-    } else {
-        // A short inner dimension: op(B) is small, and C is written row after row.
-        for (ptrdiff_t i0 = 0; i0 < m; i0 += ROWS) {
-            ptrdiff_t rows = m - i0 < ROWS ? m - i0 : ROWS;
-            for (ptrdiff_t j0 = 0; j0 < n; j0 += STRIP)
-                row_kernels[rows - 1](ta, a, m, k, i0, b, ldb, j0, n, start, nblocks, c32, c64);
-        }
+    int types = adbl ? 2 : bdbl ? 1 : 0;
+    for (ptrdiff_t i0 = 0; i0 < m; i0 += ROWS) {
+        ptrdiff_t rows = m - i0 < ROWS ? m - i0 : ROWS;
+        columns_fn f = columns_table[fused ? 1 : 0][types][rows - 1];
+        for (ptrdiff_t j0 = 0; j0 < n; j0 += STRIP) f(ta, a, m, k, i0, b, ldb, j0, n, start, nblocks, c32, c64);
     }
 }
 
-ptrdiff_t nnfs_product_avx512_scratch(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k) {
-    (void)m;
-    return (k * n + (ptrdiff_t)TILE * k) * 8;
-}
+ptrdiff_t nnfs_product_avx512_scratch(ptrdiff_t n, ptrdiff_t k) { return (k * n + (ptrdiff_t)TILE * k) * 8; }
 
 int nnfs_product_avx512(int ta, int tb, int a_double, int b_double, int fused, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                         const void *a, const void *b, float *c32, double *c64, const ptrdiff_t *start,
@@ -415,7 +400,7 @@ int nnfs_product_avx512_available(void) {
 
 #else
 
-ptrdiff_t nnfs_product_avx512_scratch(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k) { return 0; }
+ptrdiff_t nnfs_product_avx512_scratch(ptrdiff_t n, ptrdiff_t k) { return 0; }
 int nnfs_product_avx512(int ta, int tb, int a_double, int b_double, int fused, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                         const void *a, const void *b, float *c32, double *c64, const ptrdiff_t *start,
                         ptrdiff_t nblocks, void *scratch) {

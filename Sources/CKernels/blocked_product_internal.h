@@ -8,7 +8,7 @@
 int nnfs_product_avx512_available(void);
 
 /// Bytes of scratch the AVX-512 loops need.
-ptrdiff_t nnfs_product_avx512_scratch(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
+ptrdiff_t nnfs_product_avx512_scratch(ptrdiff_t n, ptrdiff_t k);
 
 /// nnfs_blocked_product's work with the block starts already cut; returns 1 when done, 0 when
 /// this build has no AVX-512 loops.

@@ -87,12 +87,14 @@ import Testing
                 for fused in [true, false] {
                     let order = BlockedProduct.Order(q: c.q, u: c.u, fused: fused)
                     func results(vector: Bool) -> ([UInt64], [UInt32]) {
-                        BlockedProduct.vectorLoops = vector
-                        defer { BlockedProduct.vectorLoops = true }
                         var wide = [Double](repeating: .nan, count: m * n)
                         var narrow = [Float](repeating: .nan, count: m * n)
-                        wide.withUnsafeMutableBufferPointer { BlockedProduct.run(a, b, s, order, c32: nil, c64: $0.baseAddress!) }
-                        narrow.withUnsafeMutableBufferPointer { BlockedProduct.run(a, b, s, order, c32: $0.baseAddress!, c64: nil) }
+                        wide.withUnsafeMutableBufferPointer {
+                            BlockedProduct.run(a, b, s, order, c32: nil, c64: $0.baseAddress!, vectorLoops: vector)
+                        }
+                        narrow.withUnsafeMutableBufferPointer {
+                            BlockedProduct.run(a, b, s, order, c32: $0.baseAddress!, c64: nil, vectorLoops: vector)
+                        }
                         return (wide.map(\.bitPattern), narrow.map(\.bitPattern))
                     }
                     let portable = results(vector: false), vector = results(vector: true)

@@ -10,16 +10,15 @@
 /// Each element is the float64 sum that OpenBLAS's dgemm computes for the widened operands when its
 /// driver cuts the inner dimension into blocks with parameters (q, u): C = 0.0, then for each block
 /// C += (p_first, then acc = fma(x, y, acc) when fused, else acc + x * y, in order). Results go to
-/// c32 (rounded to float32) or, when c32 is NULL, to c64. `scratch` holds at least
+/// c32 (rounded to float32) or, when c32 is NULL, to c64. `vector` != 0 runs the AVX-512 loops where
+/// the CPU has them, 0 the portable loops: both give the same bits. `scratch` holds at least
 /// nnfs_blocked_product_scratch(m, n, k, tb) bytes, aligned for double.
 void nnfs_blocked_product(int ta, int tb, int a_double, int b_double, int fused, ptrdiff_t m, ptrdiff_t n,
                           ptrdiff_t k, const void *a, const void *b, float *c32, double *c64, ptrdiff_t q,
-                          ptrdiff_t u, void *scratch);
+                          ptrdiff_t u, int vector, void *scratch);
 
-/// Which loops nnfs_blocked_product runs: the AVX-512 ones where the CPU has them (the default),
-/// or the portable ones. `enable` 1 or 0 chooses (1 only takes effect on such a CPU), -1 only
-/// asks. Returns 1 when the AVX-512 loops are in use. Both give the same bits (tests compare them).
-int nnfs_blocked_product_vector_loops(int enable);
+/// Whether this CPU runs nnfs_blocked_product's AVX-512 loops (AVX-512 F, DQ, VL, BW and FMA).
+int nnfs_blocked_product_vector_loops_available(void);
 
 /// Bytes of scratch that nnfs_blocked_product needs.
 ptrdiff_t nnfs_blocked_product_scratch(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, int tb);

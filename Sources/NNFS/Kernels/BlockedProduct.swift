@@ -105,8 +105,12 @@ enum BlockedProduct {
         }
     }
 
+    /// The C kernel on `a` and `b`. `vectorLoops: false` runs its portable loops instead of the
+    /// AVX-512 ones (which it uses where the CPU has them): both add in the same order, and
+    /// `FastPathKernelTests` compares them bit for bit.
     static func run(
-        _ a: Operand, _ b: Operand, _ s: Shape, _ o: Order, c32: UnsafeMutablePointer<Float>?, c64: UnsafeMutablePointer<Double>?
+        _ a: Operand, _ b: Operand, _ s: Shape, _ o: Order, c32: UnsafeMutablePointer<Float>?, c64: UnsafeMutablePointer<Double>?,
+        vectorLoops: Bool = true
     ) {
         let bytes = nnfs_blocked_product_scratch(s.m, s.n, s.k, s.tb ? 1 : 0)
         withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(bytes / 8, 1)) { scratch in
@@ -114,7 +118,7 @@ enum BlockedProduct {
                 b.withPointer { pb in
                     nnfs_blocked_product(
                         s.ta ? 1 : 0, s.tb ? 1 : 0, s.aDouble ? 1 : 0, s.bDouble ? 1 : 0, o.fused ? 1 : 0,
-                        s.m, s.n, s.k, pa, pb, c32, c64, o.q, o.u, scratch.baseAddress!)
+                        s.m, s.n, s.k, pa, pb, c32, c64, o.q, o.u, vectorLoops ? 1 : 0, scratch.baseAddress!)
                 }
             }
         }
@@ -154,20 +158,8 @@ enum BlockedProduct {
         return nil
     }
 
-    /// Whether products run the C kernel's AVX-512 loops (the default on a CPU that has them) or its
-    /// portable loops. Both add in the same order; `FastPathKernelTests` compares them bit for bit.
-    static var vectorLoops: Bool {
-        get { nnfs_blocked_product_vector_loops(-1) != 0 }
-        set { _ = nnfs_blocked_product_vector_loops(newValue ? 1 : 0) }
-    }
-
-    /// Whether this CPU can run the AVX-512 loops at all.
-    static var vectorLoopsAvailable: Bool {
-        let was = vectorLoops
-        vectorLoops = true
-        defer { vectorLoops = was }
-        return vectorLoops
-    }
+    /// Whether this CPU runs the C kernel's AVX-512 loops.
+    static let vectorLoopsAvailable = nnfs_blocked_product_vector_loops_available() != 0
 
     /// Forgets the calibrations (tests).
     static func reset() { verdicts.withLock { $0.removeAll() } }
